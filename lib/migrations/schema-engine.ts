@@ -10,6 +10,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -38,7 +40,8 @@ export const noFilters = { externalTables: [] as string[], externalEnums: [] as 
 export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const bg = await loadEngineModule();
   const schema = readFileSync(SCHEMA_PATH, "utf8");
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl));
+  const factory = migrationAdapterFactory(databaseUrl);
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await (bg.SchemaEngine as unknown as typeof SchemaEngine).new(
     { datamodels: [[SCHEMA_PATH, schema]] },
@@ -49,6 +52,8 @@ export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: Sche
     return await fn(engine);
   } finally {
     engine.free();
+    // the engine does not close its connections: close them, so the database can be copied or dropped
+    await factory.disposeAll();
   }
 }
 
@@ -56,7 +61,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: Sche
  * The pg adapter factory, with a shadow database that is dropped only after its pool has closed
  * (adapter-pg 7.10 drops it while its own pool still holds a connection, which PostgreSQL refuses).
  */
-function migrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+function migrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> } {
   const config: pg.PoolConfig = { ...poolConfigFromUrl(databaseUrl), Client: CharAsTextClient };
   const base = new PrismaPg(config);
   const admin = async (sql: string) => {
@@ -68,14 +73,22 @@ function migrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAd
       await client.end();
     }
   };
+  const open: { dispose(): Promise<void> }[] = [];
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    async connect() {
+      const adapter = withCharColumns(await base.connect());
+      open.push(adapter);
+      return adapter;
+    },
+    async disposeAll() {
+      await Promise.allSettled(open.splice(0).map((a) => a.dispose()));
+    },
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
       await admin(`CREATE DATABASE "${name}"`);
-      const adapter = await new PrismaPg({ ...config, database: name }).connect();
+      const adapter = withCharColumns(await new PrismaPg({ ...config, database: name }).connect());
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -87,18 +100,20 @@ function migrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAd
 }
 
 const PG_CHAR_OID = 18;
-const PG_TEXT_OID = 25;
+const PG_UUID_OID = 2950;
 
 /**
- * adapter-pg 7.10 cannot map PostgreSQL's one-byte "char" type (pg_catalog columns such as relkind), so the
- * engine fails to describe a database. Its values arrive as text; report the column as text. Used only for
- * the schema engine's connections, never for the app's queries.
+ * adapter-pg 7.10 has no mapping for PostgreSQL's one-byte "char" type (pg_catalog columns such as contype),
+ * so the engine cannot describe a database (PostgreSQL 18 lists NOT NULL constraints there). The client
+ * relabels such columns as uuid — a type no catalog query returns, and whose text value the adapter passes
+ * through unchanged — and withCharColumns() reports those columns to the engine as characters.
+ * Used only on the schema engine's connections, never for the app's queries.
  */
 class CharAsTextClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(...args: any[]): any {
     const fix = (r: pg.QueryResult | undefined) => {
-      for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+      for (const f of r?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_UUID_OID;
       return r;
     };
     const last = args.length - 1;
@@ -110,4 +125,14 @@ class CharAsTextClient extends pg.Client {
     const result = (super.query as any)(...args);
     return result && typeof result.then === "function" ? result.then(fix) : result;
   }
+}
+
+function withCharColumns<T extends SqlDriverAdapter>(adapter: T): T {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    result.columnTypes = result.columnTypes.map((t) => (t === ColumnTypeEnum.Uuid ? ColumnTypeEnum.Character : t));
+    return result;
+  };
+  return adapter;
 }

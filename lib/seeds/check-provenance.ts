@@ -117,7 +117,11 @@ function checkSeries(
 function checkNumber(field: string, cell: { value: string; number?: string }, report: (f: string, m: string) => void) {
   if (!cell.number) return;
   const digits = cell.number.replace(/^-/, "").replace(/\.0+$/, "");
-  if (!cell.value.replace(/[,，\s]/g, "").includes(digits)) {
+  const printed = cell.value.replace(/[,，\s]/g, "");
+  // 「2兆8,461」 with the unit 億円 is 28,461 (億円): 1兆 = 10,000億
+  const cho = /^(\d+)兆(\d+)$/.exec(printed);
+  if (cho && BigInt(cho[1]) * 10000n + BigInt(cho[2]) === BigInt(digits.split(".")[0])) return;
+  if (!printed.includes(digits)) {
     report(`${field}.number`, `${cell.number} does not appear in the printed 「${cell.value}」`);
   }
 }

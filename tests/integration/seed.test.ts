@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { seedDatabase, SEED_DIR } from "../../lib/seeds/seed-database";
+import { SeedValidationError } from "../../lib/seeds/read-seed-files";
+import { useTestDatabase } from "../helpers/database-per-file";
+
+const database = useTestDatabase("empty");
+
+async function snapshot() {
+  const p = database.prisma;
+  return {
+    organizations: await p.organization.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
+    units: await p.orgUnit.findMany({ orderBy: { id: "asc" } }),
+    plans: await p.plan.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
+    sections: await p.planSection.findMany({ orderBy: { id: "asc" } }),
+    measures: await p.measure.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
+    series: await p.valueSeries.count(),
+    values: await p.seriesValue.count(),
+    entries: await p.sheetEntry.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
+    ratings: await p.officialRating.count(),
+  };
+}
+
+describe("db:seed", () => {
+  it("loads the seed files, and a second run leaves the same rows", async () => {
+    const first = await seedDatabase(database.prisma);
+    expect(first.measures).toBeGreaterThan(0);
+    const before = await snapshot();
+    const kpi6 = await database.prisma.measure.findFirst({
+      where: { number: "6", plan: { slug: "kumamoto-2020" } },
+      include: { series: { include: { values: true } } },
+    });
+    expect(kpi6?.name).toBe("県が育成した防災士の資格取得者数");
+    expect(kpi6?.series[0].targetValue?.toString()).toBe("1500");
+    expect(kpi6?.series[0].values.find((v) => v.fiscalYear === 2023)?.value?.toString()).toBe("1759");
+
+    await seedDatabase(database.prisma);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a seed file with a wrong field, names the file, measure and field, and changes nothing", async () => {
+    const before = await snapshot();
+    const dir = mkdtempSync(path.join(tmpdir(), "kpi-bad-seed-"));
+    try {
+      cpSync(SEED_DIR, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}sources`) });
+      const file = path.join(dir, "plans", "kumamoto-2020", "measures", "06.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^confidence: \w+$/m, "confidence: certain"));
+      const error = await seedDatabase(database.prisma, dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SeedValidationError);
+      const message = (error as Error).message;
+      expect(message).toContain("plans/kumamoto-2020/measures/06.yaml");
+      expect(message).toContain("[No 6]");
+      expect(message).toContain("confidence");
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a value that is not in the source lines (invented data)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kpi-bad-seed-"));
+    try {
+      cpSync(SEED_DIR, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}sources`) });
+      const file = path.join(dir, "plans", "kumamoto-2020", "measures", "06.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace('"1,759"', '"1,760"'));
+      const error = await seedDatabase(database.prisma, dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SeedValidationError);
+      expect((error as Error).message).toContain("「1,760」 is not in 001_7a30b14ae71f20b7.txt");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,65 @@
+// Browser tests against the production build: a fresh migrated and seeded database for this run, the app
+// served by `next start` on a free port, then Playwright drives Chromium through it.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { assertChromium } from "./helpers/chromium";
+import { createDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./helpers/test-database";
+import { freePort } from "../lib/database/embedded";
+import { applyMigrations } from "../lib/migrations/migrations";
+import { createPrismaClient } from "../lib/db";
+import { seedDatabase } from "../lib/seeds/seed-database";
+
+assertChromium();
+const require = createRequire(import.meta.url);
+const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+const playwrightCli = path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js");
+
+if (!existsSync(path.resolve(".next", "BUILD_ID")) || process.env.E2E_REBUILD === "1") {
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = await startTestServer();
+const name = uniqueDatabaseName("kpi_e2e");
+let status = 1;
+try {
+  const url = await createDatabase(server.adminUrl, name);
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url);
+  await seedDatabase(prisma);
+  await prisma.$disconnect();
+
+  const port = await freePort();
+  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(baseUrl);
+  const result = spawnSync(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: url },
+  });
+  status = result.status ?? 1;
+  app.kill("SIGTERM");
+  await new Promise((r) => app.once("exit", r));
+} finally {
+  await dropDatabase(server.adminUrl, name).catch(() => {});
+  await server.stop();
+}
+process.exit(status);
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not start at ${url}`);
+}
