@@ -4,7 +4,7 @@ import { db } from "../db";
 /** Every organisation with its plans and their measures, in printed order: the first page's list. */
 export async function getMeasureDirectory() {
   return db().organization.findMany({
-    orderBy: { code: "asc" },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
     select: {
       id: true,
       code: true,

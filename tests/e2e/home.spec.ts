@@ -5,8 +5,8 @@ test("the first page lists the seeded measures of every organisation, in Japanes
   await page.goto("/");
   await expect(page).toHaveTitle(/KPI ダッシュボード/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("重要業績評価指標（KPI）一覧");
-  await expect(page.getByRole("heading", { name: /熊本県/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /嘉麻市/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /熊本県/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /嘉麻市/ })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "県が育成した防災士の資格取得者数" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "幹線道路の整備進捗率" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "起業支援による創業者数" }).first()).toBeVisible();
