@@ -103,7 +103,8 @@ function checkSeries(
       report(`${at}.chart`, `chart labels ${drawn.join(", ")} do not equal the seeded series ${seeded.join(", ")}`);
     }
   }
-  if (s.comparison && s.target?.kind === "period_total") {
+  // Kama: for every KPI with a numeric target the printed comparison value must follow from the actuals
+  if (s.comparison && s.target && s.target.kind !== "milestone") {
     const nums = s.actuals.map((a) => cellNumber(a)).filter((n): n is string => n !== null);
     const computed =
       s.comparison.aggregation === "sum" ? sumDecimals(nums) : (nums.at(-1) ?? null);
