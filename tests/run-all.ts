@@ -17,7 +17,7 @@ const playwrightJson = path.join(out, "playwright.json");
 rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
-const run = (title: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+const run = (title: string, args: string[], env: Record<string, string> = {}) => {
   console.log(`\n=== ${title}`);
   return spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 };

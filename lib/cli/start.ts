@@ -7,9 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
-import { applyMigrations } from "../migrations/migrations";
-import { createPrismaClient } from "../db";
-import { seedDatabase } from "../seeds/seed-database";
+import { prepareDatabase } from "../database/prepare";
 
 const require = createRequire(import.meta.url);
 const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
@@ -39,17 +37,7 @@ const stopDatabase = async () => {
 };
 
 try {
-  const applied = await applyMigrations(databaseUrl);
-  if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
-  const prisma = createPrismaClient(databaseUrl);
-  try {
-    if ((await prisma.organization.count()) === 0) {
-      const c = await seedDatabase(prisma);
-      log(`empty database seeded: ${c.organizations} organisations, ${c.plans} plans, ${c.measures} measures`);
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
+  await prepareDatabase(databaseUrl, log);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   await stopDatabase();

@@ -62,6 +62,15 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/** postmaster.pid names the port on its fourth line. */
+function runningOn(pgDir: string, port: number): boolean {
+  try {
+    return readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[3]?.trim() === String(port);
+  } catch {
+    return false;
+  }
+}
+
 const isRoot = () => process.platform !== "win32" && userInfo().uid === 0;
 
 /** PostgreSQL refuses to run as root: as root, the data directory must belong to the `postgres` user. */
@@ -87,6 +96,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   database?: string;
   log?: (line: string) => void;
+  /** connect to a server already running on this data directory and port instead of failing */
+  reuseRunning?: boolean;
   /** throw-away test databases skip fsync: faster, and nothing there needs to survive a crash */
   ephemeral?: boolean;
 }): Promise<EmbeddedDatabase> {
@@ -100,6 +111,14 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("hex"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();
   const port = options.port ?? (await freePort());
+  if (options.reuseRunning && (await portInUse(port)) && runningOn(pgDir, port)) {
+    // the app (npm start) is already serving this data directory: use it, and leave it running
+    return {
+      url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database ?? "kpi"}`,
+      adminUrl: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      stop: async () => {},
+    };
+  }
   if (await portInUse(port)) {
     throw new Error(`port ${port} is already in use: another instance may be running (set EMBEDDED_PG_PORT to choose another port)`);
   }

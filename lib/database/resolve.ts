@@ -8,7 +8,7 @@ export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 
 export async function withDatabaseUrl<T>(fn: (url: string, embedded: boolean) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL, false);
-  const db = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: EMBEDDED_PORT });
+  const db = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: EMBEDDED_PORT, reuseRunning: true });
   try {
     return await fn(db.url, true);
   } finally {

@@ -1,0 +1,135 @@
+// The whole dataset in the documented export shape (README: "JSON export"). The open-data API serves the
+// same shape. Values keep the number and the printed text side by side; years are Western integers with the
+// 令和/平成 label beside them. Only published narratives are exported.
+import type { PrismaClient } from "../generated/prisma/client";
+import { fiscalYearLabel } from "../fiscal-year";
+
+export const EXPORT_FORMAT = "kpi-dashboard/dataset";
+export const EXPORT_VERSION = 1;
+
+type DecimalLike = { toString(): string } | null;
+
+/** A Decimal as a JSON number (exact for the magnitudes of these tables), null stays null. */
+function num(d: DecimalLike): number | null {
+  return d === null ? null : Number(d.toString());
+}
+
+const year = (y: number) => ({ fiscalYear: y, fiscalYearLabel: fiscalYearLabel(y) });
+const maybeYear = (y: number | null) => (y === null ? { fiscalYear: null, fiscalYearLabel: null } : year(y));
+
+export async function exportDataset(prisma: PrismaClient, options: { organizationCode?: string; planSlug?: string } = {}) {
+  const organizations = await prisma.organization.findMany({
+    where: options.organizationCode ? { code: options.organizationCode } : {},
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    include: {
+      plans: {
+        where: options.planSlug ? { slug: options.planSlug } : {},
+        orderBy: [{ startYear: "asc" }, { slug: "asc" }],
+        include: {
+          sources: { include: { sourceDocument: true } },
+          sections: { orderBy: { sortOrder: "asc" }, include: { parent: { select: { key: true } } } },
+          measures: {
+            orderBy: { sortOrder: "asc" },
+            include: {
+              section: { select: { key: true } },
+              sourceDocument: { select: { fileName: true } },
+              owners: { orderBy: { sortOrder: "asc" }, include: { unit: { include: { parent: true } } } },
+              series: { orderBy: { sortOrder: "asc" }, include: { values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }] } } },
+              officialRatings: { orderBy: { evaluationYear: "asc" } },
+              entries: { where: { OR: [{ state: "published" }, { publishedAt: { not: null } }] }, orderBy: { evaluationYear: "asc" }, include: { sourceDocument: { select: { fileName: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    organizations: organizations.map((o) => ({
+      code: o.code,
+      name: o.name,
+      nameEn: o.nameEn,
+      kind: o.kind,
+      prefectureCode: o.prefectureCode,
+      license: o.dataLicense,
+      plans: o.plans.map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        start: year(p.startYear),
+        end: year(p.endYear),
+        progressRule: p.progressRule,
+        sources: p.sources.map((s) => ({ file: s.sourceDocument.fileName, title: s.title })),
+        sections: p.sections.map((s) => ({ key: s.key, parentKey: s.parent?.key ?? null, label: s.label, title: s.title, kind: s.kind })),
+        measures: p.measures.map((m) => ({
+          number: m.number,
+          kind: m.kind,
+          name: m.name,
+          section: m.section?.key ?? null,
+          footnote: m.footnote,
+          notes: m.notes,
+          owners: m.owners.map((ow) =>
+            ow.unit.parent ? { department: ow.unit.parent.name, division: ow.unit.name } : { department: ow.unit.name, division: null },
+          ),
+          provenance: m.sourceDocument ? { file: m.sourceDocument.fileName, lines: [m.sourceLineStart, m.sourceLineEnd] } : null,
+          confidence: m.confidence,
+          confidenceNote: m.confidenceNote,
+          series: m.series.map((s) => {
+            const cells = (kind: "actual" | "target" | "estimate") =>
+              s.values
+                .filter((v) => v.kind === kind)
+                .map((v) => ({ ...year(v.fiscalYear), value: num(v.value), text: v.text, cellLabel: v.label, period: v.period, asOf: v.asOf, note: v.note }));
+            return {
+              label: s.label,
+              unit: s.unit,
+              baseline:
+                s.baselineText === null
+                  ? null
+                  : {
+                      ...maybeYear(s.baselineYear),
+                      printedYearLabel: s.baselineYearLabel,
+                      value: num(s.baselineValue),
+                      text: s.baselineText,
+                      cellLabel: s.baselineLabel,
+                      period: s.baselinePeriod,
+                    },
+              target:
+                s.targetKind === null
+                  ? null
+                  : {
+                      kind: s.targetKind,
+                      direction: s.targetDirection,
+                      ...maybeYear(s.targetYear),
+                      value: num(s.targetValue),
+                      text: s.targetText,
+                      periodStart: s.targetPeriodStart,
+                      periodEnd: s.targetPeriodEnd,
+                    },
+              actuals: cells("actual"),
+              targetPath: cells("target"),
+              estimates: cells("estimate"),
+              comparison: s.aggregation === null ? null : { aggregation: s.aggregation, value: num(s.comparisonValue), text: s.comparisonText },
+              chartLabels: s.chartLabels,
+            };
+          }),
+          officialRatings: m.officialRatings.map((r) => ({
+            evaluationYear: r.evaluationYear,
+            evaluationYearLabel: fiscalYearLabel(r.evaluationYear),
+            rating: r.rating,
+            source: r.source,
+          })),
+          sheets: m.entries.map((e) => ({
+            evaluationYear: e.evaluationYear,
+            evaluationYearLabel: fiscalYearLabel(e.evaluationYear),
+            effortStatus: e.publishedEffortStatus,
+            issues: e.publishedIssues,
+            direction: e.publishedDirection,
+            provenance: e.sourceDocument ? { file: e.sourceDocument.fileName, lines: [e.sourceLineStart, e.sourceLineEnd] } : null,
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+export type DatasetExport = Awaited<ReturnType<typeof exportDataset>>;
