@@ -1,0 +1,46 @@
+// The columns a status needs, selected the same way by every page that lists measures (one query for all
+// rows: Prisma loads the nested relations with a constant number of queries, not one per measure).
+import type { Prisma } from "../generated/prisma/client";
+
+export const seriesSelect = {
+  label: true,
+  unit: true,
+  sortOrder: true,
+  baselineYear: true,
+  baselineYearLabel: true,
+  baselineValue: true,
+  baselineText: true,
+  targetKind: true,
+  targetDirection: true,
+  targetYear: true,
+  targetValue: true,
+  targetText: true,
+  targetPeriodStart: true,
+  targetPeriodEnd: true,
+  comparisonValue: true,
+  comparisonText: true,
+  aggregation: true,
+  values: {
+    where: { kind: "actual" },
+    orderBy: { fiscalYear: "asc" },
+    select: { fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true },
+  },
+} satisfies Prisma.ValueSeriesSelect;
+
+export const measureListSelect = {
+  id: true,
+  number: true,
+  name: true,
+  kind: true,
+  sortOrder: true,
+  sectionId: true,
+  owners: {
+    orderBy: { sortOrder: "asc" },
+    select: { unit: { select: { id: true, name: true, parent: { select: { id: true, name: true } } } } },
+  },
+  series: { orderBy: { sortOrder: "asc" }, select: seriesSelect },
+  officialRatings: { select: { evaluationYear: true, rating: true } },
+} satisfies Prisma.MeasureSelect;
+
+export type MeasureListRow = Prisma.MeasureGetPayload<{ select: typeof measureListSelect }>;
+export type SeriesRow = MeasureListRow["series"][number];

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "../db";
+import { measureListSelect } from "../measures/measure-select";
+
+/** The plan the dashboard opens on: the configured (or first) organisation's latest plan that has values. */
+export async function getDefaultPlanRef(): Promise<{ code: string; slug: string } | null> {
+  const code = process.env.DEFAULT_ORGANIZATION_CODE;
+  const org = await db().organization.findFirst({
+    where: code ? { code } : { plans: { some: {} } },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    select: { code: true },
+  });
+  if (!org) return null;
+  const withValues = { measures: { some: { series: { some: { values: { some: {} } } } } } };
+  const plan =
+    (await db().plan.findFirst({ where: { organization: { code: org.code }, ...withValues }, orderBy: { startYear: "desc" }, select: { slug: true } })) ??
+    (await db().plan.findFirst({ where: { organization: { code: org.code } }, orderBy: { startYear: "desc" }, select: { slug: true } }));
+  return plan ? { code: org.code, slug: plan.slug } : null;
+}
+
+/** Everything the overview of one plan needs, in a fixed number of queries whatever the number of KPIs. */
+export async function getPlanOverviewData(code: string, slug: string, options: { narrativesOf?: number }) {
+  const plan = await db().plan.findFirst({
+    where: { slug, organization: { code } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      startYear: true,
+      endYear: true,
+      progressRule: true,
+      organization: { select: { id: true, code: true, name: true, plans: { orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } } },
+      sections: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, label: true, title: true, parentId: true } },
+    },
+  });
+  if (!plan) return null;
+  const measures = await db().measure.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" }, select: measureListSelect });
+  const narratives =
+    options.narrativesOf === undefined
+      ? []
+      : await db().sheetEntry.findMany({
+          where: { measure: { planId: plan.id }, evaluationYear: options.narrativesOf },
+          select: { measureId: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
+        });
+  return { plan, measures, narratives };
+}
+
+export type PlanOverviewData = NonNullable<Awaited<ReturnType<typeof getPlanOverviewData>>>;
