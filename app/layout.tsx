@@ -15,6 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="site-header__inner">
             <a className="site-header__title" href="/">総合戦略 KPI ダッシュボード</a>
+            <a href="/orgs">団体一覧</a>
           </div>
         </header>
         <main id="main" className="site-main">{children}</main>

@@ -3,6 +3,8 @@
 // 令和/平成 label beside them. Only published narratives are exported.
 import type { PrismaClient } from "../generated/prisma/client";
 import { fiscalYearLabel } from "../fiscal-year";
+import { measureStatus } from "../measures/measure-status";
+import { toSeriesInput } from "../measures/series-input";
 
 export const EXPORT_FORMAT = "kpi-dashboard/dataset";
 export const EXPORT_VERSION = 1;
@@ -118,6 +120,20 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
             rating: r.rating,
             source: r.source,
           })),
+          statuses: evaluationYears(p, m).map((y) => {
+            const official = m.officialRatings.find((r) => r.evaluationYear === y)?.rating ?? null;
+            const actualsOnly = m.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
+            const r = measureStatus(m.kind, actualsOnly.map(toSeriesInput), p.progressRule, y, official);
+            return {
+              evaluationYear: y,
+              evaluationYearLabel: fiscalYearLabel(y),
+              status: r.status,
+              statusLabel: r.statusLabel,
+              decidingSeries: r.decidingSeries,
+              series: r.series.map((s) => ({ label: s.label, status: s.status, statusLabel: s.statusLabel, rate: s.rate === null ? null : Number(s.rate), evaluatedYear: s.evaluatedYear, explanation: s.explanation })),
+              official: r.official,
+            };
+          }),
           sheets: m.entries.map((e) => ({
             evaluationYear: e.evaluationYear,
             evaluationYearLabel: fiscalYearLabel(e.evaluationYear),
@@ -130,6 +146,15 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
       })),
     })),
   };
+}
+
+/** The evaluation years of a measure: each year of the plan up to the latest year that has an actual. */
+function evaluationYears(plan: { startYear: number; endYear: number }, m: { series: { values: { kind: string; fiscalYear: number }[] }[]; officialRatings: { evaluationYear: number }[] }): number[] {
+  const years = m.series.flatMap((s) => s.values.filter((v) => v.kind === "actual").map((v) => v.fiscalYear));
+  const last = Math.max(...years, ...m.officialRatings.map((r) => r.evaluationYear), 0);
+  const out: number[] = [];
+  for (let y = plan.startYear; y <= Math.min(plan.endYear, last); y++) out.push(y);
+  return out;
 }
 
 export type DatasetExport = Awaited<ReturnType<typeof exportDataset>>;

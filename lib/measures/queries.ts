@@ -1,34 +1,53 @@
 import "server-only";
 import { db } from "../db";
+import { measureListSelect, seriesSelect } from "./measure-select";
 
-/** Every organisation with its plans and their measures, in printed order: the first page's list. */
-export async function getMeasureDirectory() {
-  return db().organization.findMany({
-    orderBy: [{ kind: "asc" }, { code: "asc" }],
+/** Everything the KPI page needs, in a fixed number of queries. */
+export async function getMeasurePageData(code: string, slug: string, number: string) {
+  const measure = await db().measure.findFirst({
+    where: { number, plan: { slug, organization: { code } } },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      plans: {
-        orderBy: [{ startYear: "desc" }, { slug: "asc" }],
+      ...measureListSelect,
+      footnote: true,
+      notes: true,
+      confidence: true,
+      confidenceNote: true,
+      sourceLineStart: true,
+      sourceLineEnd: true,
+      sourceDocument: { select: { fileName: true, title: true } },
+      section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
+      plan: { select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true } } } },
+      series: {
+        orderBy: { sortOrder: "asc" },
         select: {
-          id: true,
-          slug: true,
-          name: true,
-          startYear: true,
-          endYear: true,
-          measures: {
-            orderBy: { sortOrder: "asc" },
-            select: {
-              id: true,
-              number: true,
-              name: true,
-              section: { select: { title: true, label: true } },
-              owners: { orderBy: { sortOrder: "asc" }, select: { unit: { select: { name: true, parent: { select: { name: true } } } } } },
-            },
-          },
+          ...seriesSelect,
+          chartLabels: true,
+          values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
+        },
+      },
+      entries: {
+        where: { OR: [{ state: "published" }, { publishedAt: { not: null } }] },
+        orderBy: { evaluationYear: "asc" },
+        select: {
+          evaluationYear: true,
+          publishedEffortStatus: true,
+          publishedIssues: true,
+          publishedDirection: true,
+          sourceLineStart: true,
+          sourceLineEnd: true,
+          sourceDocument: { select: { fileName: true } },
         },
       },
     },
   });
+  if (!measure) return null;
+  const siblings = await db().measure.findMany({
+    where: { planId: measure.plan.id },
+    orderBy: { sortOrder: "asc" },
+    select: { number: true, name: true },
+  });
+  const at = siblings.findIndex((s) => s.number === measure.number);
+  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null };
 }
+
+export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;

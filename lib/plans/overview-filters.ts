@@ -22,7 +22,7 @@ export const overviewFiltersSchema = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 
-export type OverviewFilters = z.infer<typeof overviewFiltersSchema>;
+export type OverviewFilters = Partial<z.infer<typeof overviewFiltersSchema>>;
 
 /** Next's searchParams (string | string[]) → filters; anything malformed is ignored, never an error page. */
 export function parseOverviewFilters(params: Record<string, string | string[] | undefined>): OverviewFilters {

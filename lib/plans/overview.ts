@@ -1,6 +1,7 @@
 // The overview of a plan as plain data: a row per KPI with its status, filtered, sorted and summarised.
 // Pure: takes what the query loaded, so it is tested without a database.
-import { evaluateMeasure, STATUS_LABELS, STATUS_ORDER } from "../progress/evaluate";
+import { STATUS_LABELS, STATUS_ORDER } from "../progress/evaluate";
+import { measureStatus } from "../measures/measure-status";
 import type { StatusCode } from "../progress/types";
 import type { MeasureListRow } from "../measures/measure-select";
 import { latestActual, toSeriesInput } from "../measures/series-input";
@@ -49,7 +50,7 @@ export function buildRows(
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   return measures.map((m) => {
     const official = m.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? null;
-    const result = evaluateMeasure(m.series.map(toSeriesInput), rule, year, official);
+    const result = measureStatus(m.kind, m.series.map(toSeriesInput), rule, year, official);
     const deciding = result.series.find((s) => s.label === result.decidingSeries) ?? null;
     const main = m.series.find((s) => s.label === result.decidingSeries) ?? m.series.find((s) => s.targetKind !== null) ?? m.series[0] ?? null;
     return {

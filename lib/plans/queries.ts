@@ -19,7 +19,7 @@ export async function getDefaultPlanRef(): Promise<{ code: string; slug: string 
 }
 
 /** Everything the overview of one plan needs, in a fixed number of queries whatever the number of KPIs. */
-export async function getPlanOverviewData(code: string, slug: string, options: { narrativesOf?: number }) {
+export async function getPlanOverviewData(code: string, slug: string, options: { withNarratives: boolean }) {
   const plan = await db().plan.findFirst({
     where: { slug, organization: { code } },
     select: {
@@ -35,14 +35,38 @@ export async function getPlanOverviewData(code: string, slug: string, options: {
   });
   if (!plan) return null;
   const measures = await db().measure.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" }, select: measureListSelect });
-  const narratives =
-    options.narrativesOf === undefined
-      ? []
-      : await db().sheetEntry.findMany({
-          where: { measure: { planId: plan.id }, evaluationYear: options.narrativesOf },
-          select: { measureId: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
-        });
+  // for the free-text search: the published narratives of every evaluation year (a plan has a few hundred)
+  const narratives = options.withNarratives
+    ? await db().sheetEntry.findMany({
+        where: { measure: { planId: plan.id } },
+        select: { measureId: true, evaluationYear: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
+      })
+    : [];
   return { plan, measures, narratives };
 }
 
 export type PlanOverviewData = NonNullable<Awaited<ReturnType<typeof getPlanOverviewData>>>;
+
+export async function getPlanTitle(code: string, slug: string) {
+  return db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, organization: { select: { name: true } } } });
+}
+
+const ORGANIZATIONS_PER_PAGE = 50;
+
+/** The organisations with their plans, searchable by name or code, a page at a time (national scale). */
+export async function listOrganizations(query: string | undefined, page: number) {
+  const where = query
+    ? { OR: [{ name: { contains: query } }, { code: { startsWith: query } }, { nameEn: { contains: query, mode: "insensitive" as const } }] }
+    : {};
+  const [total, organizations] = await Promise.all([
+    db().organization.count({ where }),
+    db().organization.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { code: "asc" }],
+      skip: (page - 1) * ORGANIZATIONS_PER_PAGE,
+      take: ORGANIZATIONS_PER_PAGE,
+      select: { code: true, name: true, kind: true, plans: { orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } },
+    }),
+  ]);
+  return { total, organizations, page, pages: Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE)) };
+}

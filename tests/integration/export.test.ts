@@ -20,6 +20,9 @@ describe("JSON export of the whole dataset", () => {
     expect(series.target).toMatchObject({ kind: "number", direction: "higher", value: 1500, text: "1,500", fiscalYear: 2023, fiscalYearLabel: "令和5年度" });
     expect(series.actuals.find((a) => a.fiscalYear === 2023)).toMatchObject({ value: 1759, text: "1,759" });
     expect(no6.sheets.map((s) => s.evaluationYear)).toEqual([2023]);
+    const r5 = no6.statuses.find((s) => s.evaluationYear === 2023)!;
+    expect(r5).toMatchObject({ status: "achieved", statusLabel: "達成" });
+    expect(r5.series[0].explanation).toContain("1,759");
 
     // a text cell keeps its text and has no number
     const textCells = plan.measures.flatMap((m) => m.series.flatMap((s) => s.actuals)).filter((a) => a.text === "集計中");

@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getMeasurePageData } from "@/lib/measures/queries";
+import { buildMeasureView } from "@/lib/measures/measure-view";
+import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
+import { measurePath, planPath, unitPath } from "@/lib/paths";
+import { StatusBadge } from "@/components/status-badge";
+import { MeasureTrendChart } from "@/components/charts/measure-trend-chart";
+import { ValuesTable } from "@/components/measure/values-table";
+import { Narratives } from "@/components/measure/narratives";
+
+type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(props: Props) {
+  const { code, slug, no } = await props.params;
+  const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
+  return data ? { code, slug, data } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const loaded = await load(props);
+  return { title: loaded ? `No ${loaded.data.measure.number} ${loaded.data.measure.name}` : "指標が見つかりません" };
+}
+
+export default async function MeasurePage(props: Props) {
+  const loaded = await load(props);
+  if (!loaded) notFound();
+  const { code, slug, data } = loaded;
+  const sp = await props.searchParams;
+  const view = buildMeasureView(data, typeof sp.year === "string" ? Number(sp.year) : undefined);
+  const { measure } = data;
+  const plan = measure.plan;
+  return (
+    <article>
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li><a href="/orgs">団体一覧</a></li>
+          <li>{plan.organization.name}</li>
+          <li><a href={planPath(code, slug)}>{plan.name}</a></li>
+          {view.sectionTrail.map((s) => (
+            <li key={s.key}><a href={`${planPath(code, slug)}?section=${encodeURIComponent(s.key)}`}>{s.title}</a></li>
+          ))}
+          <li aria-current="page">No {measure.number}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="muted">No {measure.number}</span> {measure.name}
+      </h1>
+      {measure.footnote && <p className="muted">（＊）{measure.footnote}</p>}
+      <dl className="measure-meta">
+        <dt>担当</dt>
+        <dd>
+          {view.owners.length === 0
+            ? "－"
+            : view.owners.map((o, i) => (
+                <span key={i}>
+                  {i > 0 && "、"}
+                  <a href={unitPath(code, o.departmentId)}>{o.department}</a>
+                  {o.division && <> {o.divisionId ? <a href={unitPath(code, o.divisionId)}>{o.division}</a> : o.division}</>}
+                </span>
+              ))}
+        </dd>
+        <dt>指標の区分</dt>
+        <dd>{measure.series.map((s) => `${s.label}${s.unit ? `（${s.unit}）` : ""}`).join("、") || "－"}</dd>
+      </dl>
+
+      <section className="status-panel" aria-labelledby="status-heading">
+        <h2 id="status-heading" style={{ marginTop: 0 }}>進捗状況（{fiscalYearWithWestern(view.year)}評価）</h2>
+        <p>
+          <StatusBadge status={view.status.status} label={view.status.statusLabel} />
+          {view.status.official && (
+            <>
+              {" "}公式評価：<strong>{view.status.official.rating}</strong>
+              {view.status.official.agrees === false && <strong>（算出した判定と異なります）</strong>}
+              {view.status.official.agrees === true && <span className="muted">（算出した判定と一致）</span>}
+            </>
+          )}
+        </p>
+        <ul>
+          {view.status.series.map((s) => (
+            <li key={s.label}>
+              {view.status.series.length > 1 && <strong>{s.label}：</strong>}
+              {s.statusLabel}　<span className="explanation">{s.explanation}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">実績値の推移</h2>
+        {view.trend.series.some((s) => s.points.length > 0) ? (
+          <figure className="chart-figure">
+            <figcaption>実績値の推移（グラフと同じ値を下の表に示します）</figcaption>
+            <div aria-hidden="true">
+              <MeasureTrendChart trend={view.trend} title={`${measure.name}の推移`} />
+            </div>
+          </figure>
+        ) : (
+          <p>実績値はまだありません。</p>
+        )}
+        <ValuesTable trend={view.trend} caption={`${measure.name}の基準値・実績値・目標値`} />
+      </section>
+
+      <section aria-labelledby="narrative-heading">
+        <h2 id="narrative-heading">取組状況・課題等・今後の方向性</h2>
+        {view.entryYears.length > 1 && (
+          <nav aria-label="評価年度の切り替え">
+            <ul className="year-switch">
+              {view.entryYears.map((y) => (
+                <li key={y}>
+                  <a href={measurePath(code, slug, measure.number, y)} aria-current={y === view.entry?.evaluationYear ? "page" : undefined}>
+                    {fiscalYearWithWestern(y)}評価
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {view.entry ? (
+          <>
+            <p className="muted">{fiscalYearLabel(view.entry.evaluationYear)}評価時の記載</p>
+            <Narratives entry={view.entry} />
+          </>
+        ) : (
+          <p>公開された記載はまだありません。</p>
+        )}
+      </section>
+
+      {(measure.notes.length > 0 || view.cellNotes.length > 0 || measure.confidenceNote) && (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">注記</h2>
+          <ul>
+            {measure.notes.map((n, i) => <li key={`n${i}`}>{n}</li>)}
+            {view.cellNotes.map((n, i) => <li key={`c${i}`}>{n}</li>)}
+            {measure.confidence !== "high" && measure.confidenceNote && <li>データの読み取りについて（確度：{measure.confidence === "low" ? "低" : "中"}）：{measure.confidenceNote}</li>}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="source-heading">
+        <h2 id="source-heading">出典</h2>
+        <ul>
+          {measure.sourceDocument && (
+            <li>
+              {measure.sourceDocument.title}（{measure.sourceDocument.fileName}、{measure.sourceLineStart}〜{measure.sourceLineEnd}行）
+            </li>
+          )}
+          {view.entry?.source && view.entry.source.file !== measure.sourceDocument?.fileName && (
+            <li>記載：{view.entry.source.file}（{view.entry.source.lines[0]}〜{view.entry.source.lines[1]}行）</li>
+          )}
+        </ul>
+      </section>
+
+      <nav className="pager" aria-label="前後の指標">
+        {data.previous ? <a href={measurePath(code, slug, data.previous.number)}>← No {data.previous.number} {data.previous.name}</a> : <span />}
+        {data.next ? <a href={measurePath(code, slug, data.next.number)}>No {data.next.number} {data.next.name} →</a> : <span />}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// The trend of a KPI (実績値の推移): actuals by fiscal year, baseline marked, target as a dashed line and a
+// marked point. Text cells (集計中, －) leave a gap and are named under the axis, never drawn as zero.
+// The same data is in the table below the chart.
+import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import type { Trend } from "@/lib/measures/trend";
+
+const COLORS = ["#0017c1", "#c74700", "#197a4b", "#6a00b8"];
+const fmt = (v: number) => v.toLocaleString("ja-JP", { maximumFractionDigits: 6 });
+
+export function MeasureTrendChart({ trend, title }: { trend: Trend; title: string }) {
+  const rows = trend.years.map((year) => {
+    const row: Record<string, number | string | null> = { year, label: trend.yearLabels[year] };
+    for (const s of trend.series) row[s.key] = s.points.find((p) => p.year === year)?.value ?? null;
+    return row;
+  });
+  const textNotes = (year: number) =>
+    trend.series
+      .flatMap((s) => s.points.filter((p) => p.year === year && p.value === null && p.text).map((p) => p.text))
+      .join("・");
+  return (
+    <LineChart width={720} height={320} data={rows} margin={{ top: 24, right: 32, bottom: 24, left: 16 }} title={title} accessibilityLayer={false}>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis
+        dataKey="year"
+        tickFormatter={(y: number) => trend.yearLabels[y] ?? String(y)}
+        tick={({ x, y, payload }) => {
+          const note = textNotes(payload.value as number);
+          return (
+            <g transform={`translate(${x},${y})`}>
+              <text dy={16} textAnchor="middle" fontSize={14} fill="#333">{trend.yearLabels[payload.value as number]}</text>
+              {note && <text dy={34} textAnchor="middle" fontSize={12} fill="#8b3200">{note}</text>}
+            </g>
+          );
+        }}
+        height={50}
+      />
+      <YAxis tickFormatter={fmt} width={72} tick={{ fontSize: 13 }} />
+      <Tooltip
+        labelFormatter={(y) => `${trend.yearLabels[y as number]}年度（${y}）`}
+        formatter={(value, name) => [value === null ? "（数値なし）" : fmt(Number(value)), String(name)]}
+      />
+      <Legend />
+      {trend.series.map((s, i) => (
+        <Line
+          key={s.key}
+          dataKey={s.key}
+          name={`${s.label}${s.unit ? `（${s.unit}）` : ""}`}
+          stroke={COLORS[i % COLORS.length]}
+          strokeWidth={2}
+          dot={{ r: 4 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      ))}
+      {trend.series.map((s, i) =>
+        s.target?.value !== null && s.target?.value !== undefined ? (
+          <ReferenceLine key={`t${s.key}`} y={s.target.value} stroke={COLORS[i % COLORS.length]} strokeDasharray="6 4" label={{ value: `目標 ${s.target.text ?? fmt(s.target.value)}`, position: "insideTopRight", fontSize: 13 }} />
+        ) : null,
+      )}
+      {trend.series.map((s, i) =>
+        s.target?.value !== null && s.target?.value !== undefined && s.target.year !== null ? (
+          <ReferenceDot key={`d${s.key}`} x={s.target.year} y={s.target.value} r={6} fill="#fff" stroke={COLORS[i % COLORS.length]} strokeWidth={2} />
+        ) : null,
+      )}
+    </LineChart>
+  );
+}

@@ -1,0 +1,65 @@
+import type { PlanOverview as PlanOverviewData } from "@/lib/plans/get-overview";
+import type { OverviewFilters } from "@/lib/plans/overview-filters";
+import { STATUS_LABELS } from "@/lib/progress/evaluate";
+import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
+import { planPath, measurePath, unitPath } from "@/lib/paths";
+import { OverviewFiltersForm } from "./overview-filters-form";
+import { KpiTable } from "./kpi-table";
+import { StatusSummary } from "./status-summary";
+
+export function PlanOverview({ data, filters }: { data: PlanOverviewData; filters: OverviewFilters }) {
+  const { organization, plan } = data;
+  const base = planPath(organization.code, plan.slug);
+  const years: number[] = [];
+  for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
+  const filtered = Boolean(filters.section || filters.department || filters.division || filters.status || filters.q);
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li><a href="/orgs">団体一覧</a></li>
+          <li>{organization.name}</li>
+        </ol>
+      </nav>
+      <h1>
+        {plan.name}
+        <br />
+        <span className="muted" style={{ fontSize: 20 }}>
+          {organization.name}・{fiscalYearLabel(plan.startYear)}〜{fiscalYearLabel(plan.endYear)}（{plan.startYear}〜{plan.endYear}）
+        </span>
+      </h1>
+      {data.otherPlans.length > 1 && (
+        <nav aria-label={`${organization.name}の計画`}>
+          <ul className="plan-switch">
+            {data.otherPlans.map((p) => (
+              <li key={p.slug}>
+                <a href={planPath(organization.code, p.slug)} aria-current={p.slug === plan.slug ? "page" : undefined}>
+                  {p.name}（{p.startYear}〜{p.endYear}）
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <OverviewFiltersForm action={base} filters={filters} options={data.options} statusLabels={STATUS_LABELS} years={years} year={data.year} />
+      {data.options.departments.length > 0 && (
+        <p>
+          部局のページ：
+          {data.options.departments.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 && "・"}
+              <a href={unitPath(organization.code, d.id)}>{d.name}</a>
+            </span>
+          ))}
+        </p>
+      )}
+      <StatusSummary summary={data.summary} yearLabel={fiscalYearWithWestern(data.year)} />
+      <h2>指標一覧{filtered && <span className="muted">（絞り込み中：{data.rows.length}／{data.total}件）</span>}</h2>
+      <p className="explanation">
+        進捗状況は{fiscalYearWithWestern(data.year)}までの最新の実績値で判定しています（
+        {plan.progressRule === "kama" ? "比較値 ÷ 目標値が80%以上で ○、0〜79%で △、実績が把握できないものは ×" : "進捗率80%以上で概ね順調、0%以下で悪化"}）。
+      </p>
+      {data.rows.length === 0 ? <p>条件に合う指標はありません。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} />}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The KPI page as plain data: status for the evaluation year, trend, the sheet entry to show, notes.
+import { measureStatus } from "./measure-status";
+import { fiscalYearLabel } from "../fiscal-year";
+import { ownersOf } from "../plans/overview";
+import { defaultEvaluationYear } from "../plans/overview";
+import { toSeriesInput } from "./series-input";
+import { buildTrend } from "./trend";
+import type { MeasurePageData } from "./queries";
+
+export function buildMeasureView(data: MeasurePageData, requestedYear?: number) {
+  const { measure } = data;
+  const plan = measure.plan;
+  const actualsOnly = measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
+  const entryYears = measure.entries.map((e) => e.evaluationYear);
+  const defaultYear = defaultEvaluationYear(plan, [{ series: actualsOnly } as never]);
+  const year = requestedYear && Number.isInteger(requestedYear) && requestedYear >= plan.startYear - 1 && requestedYear <= plan.endYear ? requestedYear : defaultYear;
+  const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
+  const status = measureStatus(measure.kind, actualsOnly.map(toSeriesInput), plan.progressRule, year, official);
+  const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;
+  const cellNotes = measure.series.flatMap((s) =>
+    s.values
+      .filter((v) => v.note || v.label || v.period || v.asOf)
+      .map((v) => {
+        const what = [v.label && `表記 ${v.label}`, v.period && `期間 ${v.period}`, v.asOf && v.asOf, v.note].filter(Boolean).join("、");
+        return `${s.label} ${fiscalYearLabel(v.fiscalYear)}：${what}`;
+      }),
+  );
+  const sectionTrail = [measure.section?.parent, measure.section]
+    .filter((s): s is NonNullable<typeof s> => Boolean(s))
+    .map((s) => ({ key: s.key, title: [s.label, s.title].filter(Boolean).join(" ") }));
+  return {
+    year,
+    status,
+    trend: buildTrend(measure.series),
+    owners: ownersOf(measure),
+    entryYears,
+    entry: entry && {
+      evaluationYear: entry.evaluationYear,
+      effortStatus: entry.publishedEffortStatus,
+      issues: entry.publishedIssues,
+      direction: entry.publishedDirection,
+      source: entry.sourceDocument ? { file: entry.sourceDocument.fileName, lines: [entry.sourceLineStart, entry.sourceLineEnd] as const } : null,
+    },
+    cellNotes,
+    sectionTrail,
+  };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "../db";
+import { measureListSelect } from "../measures/measure-select";
+import { buildRows, defaultEvaluationYear } from "../plans/overview";
+
+/** A department's (or division's) page: its KPIs across every plan of the organisation, with statuses. */
+export async function getUnitPage(code: string, unitId: string) {
+  const unit = await db().orgUnit.findFirst({
+    where: { id: unitId, organization: { code } },
+    select: { id: true, name: true, parent: { select: { id: true, name: true } }, children: { orderBy: { name: "asc" }, select: { id: true, name: true } }, organization: { select: { code: true, name: true } } },
+  });
+  if (!unit) return null;
+  const unitIds = [unit.id, ...unit.children.map((c) => c.id)];
+  const measures = await db().measure.findMany({
+    where: { owners: { some: { unitId: { in: unitIds } } } },
+    orderBy: [{ plan: { startYear: "desc" } }, { sortOrder: "asc" }],
+    select: { ...measureListSelect, planId: true },
+  });
+  const planIds = [...new Set(measures.map((m) => m.planId))];
+  const plans = await db().plan.findMany({
+    where: { id: { in: planIds } },
+    orderBy: { startYear: "desc" },
+    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } } },
+  });
+  return {
+    unit,
+    plans: plans.map((p) => {
+      const own = measures.filter((m) => m.planId === p.id);
+      const year = defaultEvaluationYear(p, own);
+      return { slug: p.slug, name: p.name, startYear: p.startYear, endYear: p.endYear, year, rows: buildRows(own, p.sections, p.progressRule, year) };
+    }),
+  };
+}
