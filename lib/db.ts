@@ -5,8 +5,14 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+export function createPrismaClient(databaseUrl: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+    log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+  });
+  // counting queries (tests, benchmark): every SQL statement the client sends
+  if (options.onQuery) (client as unknown as { $on(e: "query", cb: (ev: { query: string }) => void): void }).$on("query", (ev) => options.onQuery!(ev.query));
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { kpiPrisma?: PrismaClient };
@@ -15,7 +21,7 @@ export function db(): PrismaClient {
   if (!globalForDb.kpiPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    globalForDb.kpiPrisma = createPrismaClient(url);
+    globalForDb.kpiPrisma = createPrismaClient(url, process.env.KPI_LOG_QUERIES === "1" ? { onQuery: (sql) => console.log(`[sql] ${sql}`) } : {});
   }
   return globalForDb.kpiPrisma;
 }

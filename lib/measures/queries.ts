@@ -1,9 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect, seriesSelect } from "./measure-select";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
-export async function getMeasurePageData(code: string, slug: string, number: string) {
+// cached per request: the page and its metadata share one load
+export const getMeasurePageData = cache(async (code: string, slug: string, number: string) => {
   const measure = await db().measure.findFirst({
     where: { number, plan: { slug, organization: { code } } },
     select: {
@@ -48,6 +50,6 @@ export async function getMeasurePageData(code: string, slug: string, number: str
   });
   const at = siblings.findIndex((s) => s.number === measure.number);
   return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null };
-}
+});
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;

@@ -1,10 +1,12 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
 import { buildRows, defaultEvaluationYear } from "../plans/overview";
 
 /** A department's (or division's) page: its KPIs across every plan of the organisation, with statuses. */
-export async function getUnitPage(code: string, unitId: string) {
+// cached per request: the page and its metadata share one load
+export const getUnitPage = cache(async (code: string, unitId: string) => {
   const unit = await db().orgUnit.findFirst({
     where: { id: unitId, organization: { code } },
     select: { id: true, name: true, parent: { select: { id: true, name: true } }, children: { orderBy: { name: "asc" }, select: { id: true, name: true } }, organization: { select: { code: true, name: true } } },
@@ -30,4 +32,4 @@ export async function getUnitPage(code: string, unitId: string) {
       return { slug: p.slug, name: p.name, startYear: p.startYear, endYear: p.endYear, year, rows: buildRows(own, p.sections, p.progressRule, year) };
     }),
   };
-}
+});

@@ -1,0 +1,58 @@
+// The pages' data functions send a fixed number of SQL queries, whatever the number of KPIs (no query per row).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../lib/db";
+import { getPlanOverview } from "../../lib/plans/get-overview";
+import { getMeasurePageData } from "../../lib/measures/queries";
+import { getUnitPage } from "../../lib/units/queries";
+import { useTestDatabase } from "../helpers/database-per-file";
+
+const database = useTestDatabase("seeded");
+let count = 0;
+let counted: PrismaClient;
+const global = globalThis as unknown as { kpiPrisma?: PrismaClient };
+
+beforeAll(() => {
+  counted = createPrismaClient(database.url, { onQuery: () => count++ });
+  global.kpiPrisma = counted;
+});
+afterAll(async () => {
+  global.kpiPrisma = undefined;
+  await counted.$disconnect();
+});
+
+async function queries(fn: () => Promise<unknown>): Promise<number> {
+  count = 0;
+  await fn();
+  return count;
+}
+
+describe("queries per page", () => {
+  it("the overview: the same for 57 KPIs as for 18, with or without a search", async () => {
+    const big = await queries(() => getPlanOverview("430005", "kumamoto-2020", {}));
+    const small = await queries(() => getPlanOverview("402273", "kama-2025", {}));
+    expect(big).toBe(small);
+    expect(big).toBeLessThanOrEqual(20);
+    const searching = await queries(() => getPlanOverview("430005", "kumamoto-2020", { q: "防災" }));
+    expect(searching).toBe(big + 1);
+  });
+
+  it("the KPI page: the same for a one-row KPI as for a two-row KPI with two sheets", async () => {
+    const one = await queries(() => getMeasurePageData("430005", "kumamoto-2020", "6"));
+    const two = await queries(() => getMeasurePageData("430005", "kumamoto-2020", "10"));
+    expect(one).toBe(two);
+    expect(one).toBeLessThanOrEqual(20);
+  });
+
+  it("a department's page: the same for a department with many KPIs as for one with few", async () => {
+    const units = await database.prisma.orgUnit.findMany({
+      where: { parentId: null, organization: { code: "430005" } },
+      select: { id: true, _count: { select: { owners: true, children: true } } },
+    });
+    const sorted = units.sort((a, b) => a._count.children - b._count.children);
+    const few = await queries(() => getUnitPage("430005", sorted[0].id));
+    const many = await queries(() => getUnitPage("430005", sorted.at(-1)!.id));
+    expect(few).toBe(many);
+    expect(many).toBeLessThanOrEqual(20);
+  });
+});
