@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export const metadata: Metadata = {
   title: { default: "総合戦略 KPI ダッシュボード", template: "%s | 総合戦略 KPI ダッシュボード" },
   description: "地方創生総合戦略の重要業績評価指標（KPI）の進捗を確認するダッシュボード",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  const roles = new Set(user?.memberships.map((m) => m.role));
   return (
     <html lang="ja">
       <body>
@@ -16,6 +20,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="site-header__inner">
             <a className="site-header__title" href="/">総合戦略 KPI ダッシュボード</a>
             <a href="/orgs">団体一覧</a>
+            <nav className="site-nav" aria-label="利用者メニュー">
+              {user ? (
+                <>
+                  {(roles.has("officer") || roles.has("admin")) && <a href="/work">担当シート</a>}
+                  {roles.has("admin") && <a href="/admin">管理</a>}
+                  <span>{user.name}</span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <a href="/signin">サインイン</a>
+              )}
+            </nav>
           </div>
         </header>
         <main id="main" className="site-main">{children}</main>

@@ -10,6 +10,8 @@ import { freePort } from "../lib/database/embedded";
 import { applyMigrations } from "../lib/migrations/migrations";
 import { createPrismaClient } from "../lib/db";
 import { seedDatabase } from "../lib/seeds/seed-database";
+import { ensureDemoAccounts } from "../lib/demo/demo-accounts";
+import { randomBytes } from "node:crypto";
 
 assertChromium();
 const require = createRequire(import.meta.url);
@@ -29,11 +31,12 @@ try {
   await applyMigrations(url);
   const prisma = createPrismaClient(url);
   await seedDatabase(prisma);
+  await ensureDemoAccounts(prisma);
   await prisma.$disconnect();
 
   const port = await freePort();
   const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -8,6 +8,11 @@ import path from "node:path";
 import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
 import { prepareDatabase } from "../database/prepare";
+import { createPrismaClient } from "../db";
+import { ensureDemoAccounts } from "../demo/demo-accounts";
+import { MISSING_SECRET_MESSAGE } from "../auth/secret";
+import { existsSync as fileExists, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 
 const require = createRequire(import.meta.url);
 const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
@@ -17,6 +22,18 @@ if (!existsSync(path.resolve(".next", "BUILD_ID"))) {
   log("no production build yet: running next build (once)");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// A real installation brings its own signing key; the embedded demo makes one and keeps it in .data/.
+if (process.env.DATABASE_URL && !process.env.AUTH_SECRET && !process.env.NEXTAUTH_SECRET) {
+  console.error(MISSING_SECRET_MESSAGE);
+  process.exit(1);
+}
+if (!process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+  const secretFile = path.join(DATA_DIR, "auth-secret");
+  mkdirSync(DATA_DIR, { recursive: true });
+  if (!fileExists(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+  process.env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
 }
 
 let embedded: EmbeddedDatabase | null = null;
@@ -38,6 +55,11 @@ const stopDatabase = async () => {
 
 try {
   await prepareDatabase(databaseUrl, log);
+  if (embedded) {
+    const prisma = createPrismaClient(databaseUrl);
+    const created = await ensureDemoAccounts(prisma).finally(() => prisma.$disconnect());
+    if (created) log(`demo accounts created (${created}); see README`);
+  }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   await stopDatabase();
@@ -47,7 +69,7 @@ try {
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+  env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
 });
 log(`serving http://localhost:${port}`);
 

@@ -18,7 +18,7 @@ export const getMeasurePageData = cache(async (code: string, slug: string, numbe
       sourceLineEnd: true,
       sourceDocument: { select: { fileName: true, title: true } },
       section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
-      plan: { select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true } } } },
+      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true } } } },
       series: {
         orderBy: { sortOrder: "asc" },
         select: {

@@ -8,6 +8,12 @@ import { StatusBadge } from "@/components/status-badge";
 import { MeasureTrendChart } from "@/components/charts/measure-trend-chart";
 import { ValuesTable } from "@/components/measure/values-table";
 import { Narratives } from "@/components/measure/narratives";
+import { History } from "@/components/measure/history";
+import { ActionForm } from "@/components/forms/action-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSheetHistory } from "@/lib/audit/history";
+import { can } from "@/lib/authz/permissions";
+import { saveOfficialRating } from "@/app/admin/actions";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,6 +36,11 @@ export default async function MeasurePage(props: Props) {
   const view = buildMeasureView(data, typeof sp.year === "string" ? Number(sp.year) : undefined);
   const { measure } = data;
   const plan = measure.plan;
+  const user = await getCurrentUser();
+  const resource = { organizationId: plan.organizationId, ownerUnitIds: measure.owners.map((o) => o.unit.id) };
+  const canSeeDrafts = can(user, "sheet.viewDraft", resource);
+  const canRate = can(user, "rating.set", resource);
+  const history = await getSheetHistory(measure.id, canSeeDrafts);
   return (
     <article>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
@@ -64,6 +75,13 @@ export default async function MeasurePage(props: Props) {
         <dd>{measure.series.map((s) => `${s.label}${s.unit ? `（${s.unit}）` : ""}`).join("、") || "－"}</dd>
       </dl>
 
+      {canSeeDrafts && (
+        <p>
+          <a className="button" href={`${measurePath(code, slug, measure.number)}/edit`}>
+            {can(user, "sheet.edit", resource) ? "シートを編集する" : "提出内容を確認する"}
+          </a>
+        </p>
+      )}
       <section className="status-panel" aria-labelledby="status-heading">
         <h2 id="status-heading" style={{ marginTop: 0 }}>進捗状況（{fiscalYearWithWestern(view.year)}評価）</h2>
         <p>
@@ -84,6 +102,17 @@ export default async function MeasurePage(props: Props) {
             </li>
           ))}
         </ul>
+        {canRate && (
+          <ActionForm action={saveOfficialRating} label="公式評価の設定" className="filters">
+            <input type="hidden" name="measureId" value={measure.id} />
+            <input type="hidden" name="evaluationYear" value={view.year} />
+            <div className="field">
+              <label htmlFor="rating">{fiscalYearLabel(view.year)}の公式評価</label>
+              <input id="rating" name="rating" defaultValue={view.status.official?.rating ?? ""} placeholder="例：達成、○" />
+            </div>
+            <button type="submit" className="button button--secondary">公式評価を保存</button>
+          </ActionForm>
+        )}
       </section>
 
       <section aria-labelledby="trend-heading">
@@ -136,6 +165,11 @@ export default async function MeasurePage(props: Props) {
           </ul>
         </section>
       )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">変更履歴</h2>
+        <History items={history} />
+      </section>
 
       <section aria-labelledby="source-heading">
         <h2 id="source-heading">出典</h2>

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAdminOverview } from "@/lib/admin/queries";
+import { ActionForm } from "@/components/forms/action-form";
+import { addUser, changeDisabled, changeMembership, changePassword } from "../actions";
+
+export const metadata: Metadata = { title: "利用者の管理" };
+const ROLE_LABELS = { viewer: "閲覧者", officer: "担当課職員", committee: "評価委員", admin: "管理者（企画担当）" } as const;
+
+function UnitSelect({ id, units, selected }: { id: string; units: { id: string; path: string }[]; selected: string[] }) {
+  return (
+    <select id={id} name="unitIds" multiple size={6} defaultValue={selected}>
+      {units.map((u) => <option key={u.id} value={u.id}>{u.path.replace(" / ", " › ")}</option>)}
+    </select>
+  );
+}
+
+export default async function UsersPage() {
+  const user = await requireUser("/admin/users");
+  const orgs = await getAdminOverview(user);
+  if (orgs.length === 0) return <p className="form-error" role="alert">管理者の権限がありません。</p>;
+  return (
+    <>
+      <h1>利用者の管理</h1>
+      {orgs.map((o) => (
+        <section key={o.id} aria-labelledby={`users-${o.code}`}>
+          <h2 id={`users-${o.code}`}>{o.name}</h2>
+          <h3>利用者を登録する</h3>
+          <ActionForm action={addUser} label={`${o.name}に利用者を登録`}>
+            <input type="hidden" name="organizationId" value={o.id} />
+            <div className="form-field"><label htmlFor={`new-email-${o.code}`}>メールアドレス</label><input id={`new-email-${o.code}`} name="email" type="email" autoComplete="off" required /></div>
+            <div className="form-field"><label htmlFor={`new-name-${o.code}`}>氏名</label><input id={`new-name-${o.code}`} name="name" required /></div>
+            <div className="form-field"><label htmlFor={`new-pw-${o.code}`}>初期パスワード（12文字以上）</label><input id={`new-pw-${o.code}`} name="password" type="password" autoComplete="new-password" required /></div>
+            <div className="form-field">
+              <label htmlFor={`new-role-${o.code}`}>役割</label>
+              <select id={`new-role-${o.code}`} name="role" defaultValue="officer">
+                {Object.entries(ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </select>
+            </div>
+            <div className="form-field"><label htmlFor={`new-units-${o.code}`}>担当部局・課（担当課職員のみ。部を選ぶとその課すべてを担当）</label><UnitSelect id={`new-units-${o.code}`} units={o.units} selected={[]} /></div>
+            <button className="button" type="submit">登録する</button>
+          </ActionForm>
+          <h3>登録済みの利用者</h3>
+          {o.memberships.map((m) => (
+            <details key={`${m.user.id}-${m.role}`} className="status-panel">
+              <summary>
+                {m.user.name}（{m.user.email}）— {ROLE_LABELS[m.role as keyof typeof ROLE_LABELS]}
+                {m.user.disabled && "・無効"}
+                {m.user.isDemo && "・デモ"}
+              </summary>
+              <ActionForm action={changeMembership} label={`${m.user.name}の役割と担当`}>
+                <input type="hidden" name="organizationId" value={o.id} />
+                <input type="hidden" name="userId" value={m.user.id} />
+                <div className="form-field">
+                  <label htmlFor={`role-${m.user.id}`}>役割</label>
+                  <select id={`role-${m.user.id}`} name="role" defaultValue={m.role}>
+                    {Object.entries(ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                  </select>
+                </div>
+                <div className="form-field"><label htmlFor={`units-${m.user.id}`}>担当部局・課</label><UnitSelect id={`units-${m.user.id}`} units={o.units} selected={m.units.map((u) => u.unitId)} /></div>
+                <button className="button" type="submit">役割と担当を保存</button>
+              </ActionForm>
+              <ActionForm action={changePassword} label={`${m.user.name}のパスワード再設定`}>
+                <input type="hidden" name="organizationId" value={o.id} />
+                <input type="hidden" name="userId" value={m.user.id} />
+                <div className="form-field"><label htmlFor={`pw-${m.user.id}`}>新しいパスワード（12文字以上）</label><input id={`pw-${m.user.id}`} name="password" type="password" autoComplete="new-password" /></div>
+                <button className="button button--secondary" type="submit">パスワードを再設定</button>
+              </ActionForm>
+              <ActionForm action={changeDisabled} label={`${m.user.name}の有効・無効`}>
+                <input type="hidden" name="organizationId" value={o.id} />
+                <input type="hidden" name="userId" value={m.user.id} />
+                <input type="hidden" name="disabled" value={m.user.disabled ? "false" : "true"} />
+                <button className="button button--secondary" type="submit">{m.user.disabled ? "有効にする" : "無効にする"}</button>
+              </ActionForm>
+            </details>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// SQL statements per page, counted in-process as in tests/integration/query-counts.test.ts: the pages' data
+// functions run against the benchmark's database with a client that counts every statement it sends.
+// Run by bench/run.ts under the react-server export condition (the lib modules import "server-only"):
+//   node --conditions=react-server --import tsx bench/count-queries.ts '<json: {url, code, slug, no, unitId}>'
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { createPrismaClient } from "../lib/db";
+import { getPlanOverview } from "../lib/plans/get-overview";
+import { getPlanTitle } from "../lib/plans/queries";
+import { parseOverviewFilters } from "../lib/plans/overview-filters";
+import { getMeasurePageData } from "../lib/measures/queries";
+import { getUnitPage } from "../lib/units/queries";
+
+const { url, code, slug, no, unitId } = JSON.parse(process.argv[2]) as { url: string; code: string; slug: string; no: string; unitId: string };
+let count = 0;
+const counted = createPrismaClient(url, { onQuery: () => count++ });
+(globalThis as unknown as { kpiPrisma?: PrismaClient }).kpiPrisma = counted;
+
+async function queries(fn: () => Promise<unknown>): Promise<number> {
+  count = 0;
+  const result = await fn();
+  if (!result) throw new Error("a benchmark page's data function found nothing: is the synthetic dataset loaded?");
+  return count;
+}
+
+try {
+  // what one request of each page runs: the overview's metadata has its own query; the department and KPI
+  // pages share one cached load between generateMetadata and the page (React cache, per request)
+  const overviewMetadata = await queries(() => getPlanTitle(code, slug));
+  const overview = await queries(() => getPlanOverview(code, slug, parseOverviewFilters({})));
+  const department = await queries(() => getUnitPage(code, unitId));
+  const kpi = await queries(() => getMeasurePageData(code, slug, no));
+  process.stdout.write(JSON.stringify({ overview: overviewMetadata + overview, department, kpi }));
+} finally {
+  await counted.$disconnect();
+}

@@ -1,0 +1,53 @@
+// One load measurement with autocannon (npm): N connections for a fixed time against one URL, every
+// response's latency kept so that p50/p95/p99 are exact (autocannon's own summary has no p95).
+import { createRequire } from "node:module";
+import type { EventEmitter } from "node:events";
+import { performance } from "node:perf_hooks";
+
+type AutocannonResult = { errors: number; timeouts: number; non2xx: number };
+type Autocannon = (opts: Record<string, unknown>, done: (err: Error | null, result: AutocannonResult) => void) => EventEmitter;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+// what a browser sends: the server compresses the page as it would for a visitor
+const BROWSER_HEADERS = { accept: "text/html,application/xhtml+xml", "accept-encoding": "gzip, deflate, br", "accept-language": "ja" };
+
+export type Measurement = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  failures: number;
+};
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function measure(url: string, connections: number, seconds: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS, timeout: 30 }, (err, result) => {
+      if (err) return reject(err);
+      const elapsed = (performance.now() - started) / 1000;
+      const sorted = latencies.sort((a, b) => a - b);
+      const round = (n: number) => Math.round(n * 10) / 10;
+      resolve({
+        connections,
+        seconds: round(elapsed),
+        requests: sorted.length,
+        requestsPerSecond: round(sorted.length / elapsed),
+        latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? Number.NaN) },
+        failures: failures + result.errors + result.timeouts,
+      });
+    });
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+      if (status < 200 || status >= 300) failures++;
+    });
+  });
+}

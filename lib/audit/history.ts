@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "../db";
+
+export const ACTION_LABELS: Record<string, string> = {
+  "sheet.saveDraft": "下書き保存",
+  "sheet.submit": "提出",
+  "sheet.approve": "承認・公開",
+  "sheet.return": "差し戻し",
+  "rating.set": "公式評価の設定",
+};
+
+type Narr = { effortStatus?: string | null; issues?: string | null; direction?: string | null };
+type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; evaluationYear?: number };
+
+/**
+ * The change history of a measure's sheets, newest first. Readers who may not see drafts get only the
+ * publications (approve events), comparing what was published before with what was published after.
+ */
+export async function getSheetHistory(measureId: string, includeDrafts: boolean) {
+  const entries = await db().sheetEntry.findMany({ where: { measureId }, select: { id: true, evaluationYear: true } });
+  const logs = await db().auditLog.findMany({
+    where: { entityType: "SheetEntry", entityId: { in: entries.map((e) => e.id) }, ...(includeDrafts ? {} : { action: "sheet.approve" }) },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, action: true, createdAt: true, entityId: true, before: true, after: true, user: { select: { name: true } } },
+  });
+  const yearOf = new Map(entries.map((e) => [e.id, e.evaluationYear]));
+  return logs.map((l) => {
+    const before = (l.before ?? {}) as SheetAudit;
+    const after = (l.after ?? {}) as SheetAudit;
+    const pick = (s: SheetAudit) => (l.action === "sheet.approve" ? (s.published ?? {}) : s);
+    const b = pick(before);
+    const a = pick(after);
+    return {
+      id: l.id,
+      action: ACTION_LABELS[l.action] ?? l.action,
+      at: l.createdAt,
+      by: l.user?.name ?? "（システム）",
+      evaluationYear: yearOf.get(l.entityId) ?? null,
+      reason: after.reason ?? null,
+      changes: (["effortStatus", "issues", "direction"] as const)
+        .map((field) => ({ field, before: b[field] ?? "", after: a[field] ?? "" }))
+        .filter((c) => c.before !== c.after && l.action !== "sheet.return"),
+    };
+  });
+}

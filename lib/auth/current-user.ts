@@ -1,0 +1,59 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "../db";
+import { authOptions } from "./options";
+import type { Actor } from "../authz/permissions";
+
+export type CurrentUser = Omit<Actor, "memberships"> & {
+  name: string;
+  email: string;
+  memberships: { organizationId: string; organizationCode: string; organizationName: string; role: string; unitIds: string[]; unitNames: string[] }[];
+};
+
+/**
+ * The signed-in user, read fresh from the database (a disabled account or a changed role takes effect at
+ * once). An officer's units include the 課 under each of their 部.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  if (!session?.uid) return null;
+  const user = await db().user.findUnique({
+    where: { id: session.uid },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      disabled: true,
+      memberships: {
+        select: {
+          organizationId: true,
+          role: true,
+          organization: { select: { code: true, name: true } },
+          units: { select: { unit: { select: { id: true, name: true, children: { select: { id: true } } } } } },
+        },
+      },
+    },
+  });
+  if (!user || user.disabled) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    memberships: user.memberships.map((m) => ({
+      organizationId: m.organizationId,
+      organizationCode: m.organization.code,
+      organizationName: m.organization.name,
+      role: m.role,
+      unitIds: m.units.flatMap((u) => [u.unit.id, ...u.unit.children.map((c) => c.id)]),
+      unitNames: m.units.map((u) => u.unit.name),
+    })),
+  };
+});
+
+export async function requireUser(returnTo = "/"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,109 @@
+// Planning division (organisation admin): create users, give them a role and units in the organisation,
+// disable them, reset passwords. An admin acts only within their own organisation; every change is audited.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import { can, ROLES, type Actor } from "../authz/permissions";
+import { writeAudit } from "../audit/log";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import type { SimpleResult } from "../evaluation/mutations";
+
+const password = z.string().min(MIN_PASSWORD_LENGTH, `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`).max(200);
+
+export const createUserSchema = z.object({
+  organizationId: z.string().min(1),
+  email: z.string().trim().toLowerCase().email("メールアドレスの形式が正しくありません"),
+  name: z.string().trim().min(1, "氏名を入力してください").max(100),
+  password,
+  role: z.enum(ROLES, { message: "役割を選んでください" }),
+  unitIds: z.array(z.string()).default([]),
+});
+
+export const membershipSchema = z.object({
+  organizationId: z.string().min(1),
+  userId: z.string().min(1),
+  role: z.enum(ROLES, { message: "役割を選んでください" }),
+  unitIds: z.array(z.string()).default([]),
+});
+
+export const resetPasswordSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1), password });
+export const disableSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1), disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+const forbidden: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
+
+async function checkUnits(prisma: PrismaClient, organizationId: string, role: string, unitIds: string[]): Promise<SimpleResult | null> {
+  if (role === "officer" && unitIds.length === 0) return { ok: false, message: "担当部局・課を選んでください。", fieldErrors: { unitIds: "担当者には担当部局・課が必要です" } };
+  const found = await prisma.orgUnit.count({ where: { id: { in: unitIds }, organizationId } });
+  return found === unitIds.length ? null : { ok: false, message: "この団体の部局・課ではありません。", fieldErrors: { unitIds: "この団体の部局・課を選んでください" } };
+}
+
+export async function createUser(prisma: PrismaClient, actor: Actor, input: z.output<typeof createUserSchema>): Promise<SimpleResult & { userId?: string }> {
+  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return forbidden;
+  const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
+  if (unitProblem) return unitProblem;
+  if (await prisma.user.findUnique({ where: { email: input.email } })) {
+    return { ok: false, message: "このメールアドレスは登録済みです。", fieldErrors: { email: "登録済みのメールアドレスです" } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+    await tx.membership.create({ data: { userId: created.id, organizationId: input.organizationId, role: input.role, units: { create: input.unitIds.map((unitId) => ({ unitId })) } } });
+    await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: "user.create", entityType: "User", entityId: created.id, after: { email: input.email, name: input.name, role: input.role, unitIds: input.unitIds } });
+    return created;
+  });
+  return { ok: true, userId: user.id };
+}
+
+/** Replaces the user's memberships in this organisation with one role and its units. */
+export async function setMembership(prisma: PrismaClient, actor: Actor, input: z.output<typeof membershipSchema>): Promise<SimpleResult> {
+  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return forbidden;
+  const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
+  if (unitProblem) return unitProblem;
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!user) return { ok: false, message: "利用者が見つかりません。" };
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.membership.findMany({ where: { userId: user.id, organizationId: input.organizationId }, include: { units: true } });
+    await tx.membership.deleteMany({ where: { userId: user.id, organizationId: input.organizationId } });
+    await tx.membership.create({ data: { userId: user.id, organizationId: input.organizationId, role: input.role, units: { create: input.unitIds.map((unitId) => ({ unitId })) } } });
+    await writeAudit(tx, {
+      organizationId: input.organizationId,
+      userId: actor.id,
+      action: "user.setRole",
+      entityType: "User",
+      entityId: user.id,
+      before: before.map((m) => ({ role: m.role, unitIds: m.units.map((u) => u.unitId) })),
+      after: [{ role: input.role, unitIds: input.unitIds }],
+    });
+  });
+  return { ok: true };
+}
+
+/** A user is managed by an admin only if all their memberships are in organisations that admin manages. */
+async function managedUser(prisma: PrismaClient, actor: Actor, organizationId: string, userId: string) {
+  if (!can(actor, "user.manage", { organizationId })) return null;
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { memberships: true } });
+  if (!user || user.memberships.length === 0) return null;
+  return user.memberships.every((m) => can(actor, "user.manage", { organizationId: m.organizationId })) ? user : null;
+}
+
+export async function setUserDisabled(prisma: PrismaClient, actor: Actor, input: z.output<typeof disableSchema>): Promise<SimpleResult> {
+  const user = await managedUser(prisma, actor, input.organizationId, input.userId);
+  if (!user) return forbidden;
+  if (user.id === actor.id && input.disabled) return { ok: false, message: "自分自身は無効にできません。" };
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled } });
+    await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: input.disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, before: { disabled: user.disabled }, after: { disabled: input.disabled } });
+  });
+  return { ok: true };
+}
+
+export async function resetPassword(prisma: PrismaClient, actor: Actor, input: z.output<typeof resetPasswordSchema>): Promise<SimpleResult> {
+  const user = await managedUser(prisma, actor, input.organizationId, input.userId);
+  if (!user) return forbidden;
+  const passwordHash = await hashPassword(input.password);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    // the audit records that the password changed, never the password or its hash
+    await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: "user.resetPassword", entityType: "User", entityId: user.id, after: { passwordChanged: true } });
+  });
+  return { ok: true };
+}
