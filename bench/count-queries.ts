@@ -1,7 +1,8 @@
-// SQL statements per page, counted in-process as in tests/integration/query-counts.test.ts: the pages' data
+// SQL statements per page (and the time of the data functions), counted in-process as in tests/integration/query-counts.test.ts: the pages' data
 // functions run against the benchmark's database with a client that counts every statement it sends.
 // Run by bench/run.ts under the react-server export condition (the lib modules import "server-only"):
 //   node --conditions=react-server --import tsx bench/count-queries.ts '<json: {url, code, slug, no, unitId}>'
+import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createPrismaClient } from "../lib/db";
 import { getPlanOverview } from "../lib/plans/get-overview";
@@ -29,7 +30,19 @@ try {
   const overview = await queries(() => getPlanOverview(code, slug, parseOverviewFilters({})));
   const department = await queries(() => getUnitPage(code, unitId));
   const kpi = await queries(() => getMeasurePageData(code, slug, no));
-  process.stdout.write(JSON.stringify({ overview: overviewMetadata + overview, department, kpi }));
+  // and how long those data functions take, warm and one at a time (the rest of a request is rendering)
+  const ms = async (fn: () => Promise<unknown>, runs = 50) => {
+    for (let i = 0; i < 5; i++) await fn();
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) await fn();
+    return Math.round(((performance.now() - started) / runs) * 10) / 10;
+  };
+  const dataMs = {
+    overview: await ms(async () => Promise.all([getPlanTitle(code, slug), getPlanOverview(code, slug, parseOverviewFilters({}))])),
+    department: await ms(() => getUnitPage(code, unitId)),
+    kpi: await ms(() => getMeasurePageData(code, slug, no)),
+  };
+  process.stdout.write(JSON.stringify({ queries: { overview: overviewMetadata + overview, department, kpi }, dataMs }));
 } finally {
   await counted.$disconnect();
 }

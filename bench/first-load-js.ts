@@ -7,14 +7,14 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 
-export type FirstLoadJs = { route: string; files: { file: string; bytes: number; gzipBytes: number }[]; bytes: number; gzipBytes: number };
+export type FirstLoadJs = { route: string; files: { file: string; bytes: number; gzipBytes: number }[]; bytes: number; gzipBytes: number; polyfills: string[] };
 
 type ClientManifest = { entryJSFiles?: Record<string, string[]> };
 
 /** `route` as in app-path-routes-manifest, e.g. "/orgs/[code]/plans/[slug]/measures/[no]". */
 export function firstLoadJs(route: string, nextDir = ".next"): FirstLoadJs {
   const routeDir = path.join(nextDir, "server", "app", ...route.split("/").filter(Boolean));
-  const buildManifest = JSON.parse(readFileSync(path.join(routeDir, "page", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(routeDir, "page", "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles?: string[] };
   // the client reference manifest is a script that assigns globalThis.__RSC_MANIFEST[<route>/page]
   const sandbox: { __RSC_MANIFEST?: Record<string, ClientManifest> } = {};
   vm.runInNewContext(readFileSync(path.join(routeDir, "page_client-reference-manifest.js"), "utf8"), { globalThis: sandbox });
@@ -28,7 +28,7 @@ export function firstLoadJs(route: string, nextDir = ".next"): FirstLoadJs {
     const content = readFileSync(path.join(nextDir, file.replace(/^\/?_next\//, "")));
     return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
   });
-  return { route, files, bytes: sum(files.map((f) => f.bytes)), gzipBytes: sum(files.map((f) => f.gzipBytes)) };
+  return { route, files, bytes: sum(files.map((f) => f.bytes)), gzipBytes: sum(files.map((f) => f.gzipBytes)), polyfills: buildManifest.polyfillFiles ?? [] };
 }
 
 /** The script chunks an HTML page actually references (a cross-check of the manifest reading). */

@@ -66,11 +66,12 @@ function ensureBuild() {
   if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
 }
 
-function countQueries(args: { url: string; code: string; slug: string; no: string; unitId: string }): Record<string, number> {
+type DataCost = { queries: Record<string, number>; dataMs: Record<string, number> };
+function countQueries(args: { url: string; code: string; slug: string; no: string; unitId: string }): DataCost {
   // the lib modules import "server-only": run them under the react-server export condition, as Next does
   const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/count-queries.ts", JSON.stringify(args)], { encoding: "utf8" });
   if (child.status !== 0) throw new Error(`counting queries failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout) as Record<string, number>;
+  return JSON.parse(child.stdout) as DataCost;
 }
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
@@ -130,7 +131,7 @@ try {
     { key: "kpi", label: "KPI page", path: `/orgs/${code}/plans/${slug}/measures/${no}`, route: "/orgs/[code]/plans/[slug]/measures/[no]" },
   ];
   const js: Record<string, FirstLoadJs> = Object.fromEntries(pages.map((p) => [p.key, firstLoadJs(p.route)]));
-  const queries = countQueries({ url, code, slug, no, unitId });
+  const { queries, dataMs } = countQueries({ url, code, slug, no, unitId });
 
   const port = await freePort();
   await startServer(url, port);
@@ -139,7 +140,7 @@ try {
   for (const p of pages) {
     const page = await fetchPage(base + p.path);
     html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
-    const missing = scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s));
+    const missing = scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s));
     if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
   }
   const cache = (await fetchPage(base + pages[0].path)).cache;
@@ -165,11 +166,12 @@ try {
 
   console.log(`\nSynthetic national dataset: ${ORGANIZATIONS} organisations; pages of ${code} (合成データ団体${String(middle).padStart(4, "0")}); ${cpus().length} CPU(s), Node ${process.version}\n`);
   const row = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(16 - i * 10) : String(c).padStart(9))).join(" "));
-  row(["page", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req"]);
+  row(["page", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req", "data ms"]);
   for (const r of results) {
     const p = pages.find((x) => x.key === r.page)!;
-    row([p.label, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, kb(html[r.page].bytes), queries[r.page] ?? 0]);
+    row([p.label, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, kb(html[r.page].bytes), queries[r.page] ?? 0, dataMs[r.page] ?? "－"]);
   }
+  console.log("SQL/req: statements one request sends; data ms: the page's data functions alone, warm, one at a time (in-process)");
   console.log(`\nFirst-load JS (gzip): ${pages.map((p) => `${p.label} ${kb(js[p.key].gzipBytes)} kB`).join(", ")}`);
   console.log(`  KPI page: ${js.kpi.files.map((f) => `${f.file.replace("static/chunks/", "")} ${kb(f.gzipBytes)}`).join(", ")}`);
   console.log("\nBudgets:");
@@ -181,7 +183,7 @@ try {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
     dataset: { synthetic: true, organizations: ORGANIZATIONS, rows: dataset },
-    pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key] ?? 0, firstLoadJs: js[p.key] })),
+    pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key] ?? 0, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] })),
     seconds: SECONDS,
     results,
     budgets,

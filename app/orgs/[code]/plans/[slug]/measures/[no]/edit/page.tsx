@@ -77,8 +77,14 @@ export default async function EditSheetPage({ params, searchParams }: Props) {
         />
       ) : (
         !data.canApprove && (
-          <p className="muted">
-            {entry?.state === "submitted" ? "提出済みです。企画担当の承認または差し戻しを待っています。" : "この評価年度は受付中ではないため編集できません。"}
+          <p className="form-notice" role="status">
+            {entry?.state === "submitted"
+              ? "提出済みです。企画担当の承認または差し戻しを待っています。"
+              : entry?.state === "published"
+                ? "公開済みです。公開された内容は指標のページで確認できます。"
+                : evaluation?.status !== "open"
+                  ? "この評価年度は受付中ではないため編集できません。"
+                  : "このシートは担当部局・課の職員が編集します。"}
           </p>
         )
       )}
