@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   {(roles.has("officer") || roles.has("admin")) && <a href="/work">担当シート</a>}
+                  {(roles.has("committee") || roles.has("admin")) && <a href="/review">評価委員の確認</a>}
                   {roles.has("admin") && <a href="/admin">管理</a>}
                   <span>{user.name}</span>
                   <SignOutButton />

@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
 const playwrightCli = path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js");
 
-if (!existsSync(path.resolve(".next", "BUILD_ID")) || process.env.E2E_REBUILD === "1") {
+if (!existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")) || process.env.E2E_REBUILD === "1") {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

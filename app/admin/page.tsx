@@ -5,6 +5,7 @@ import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { ActionForm } from "@/components/forms/action-form";
 import { ScrollRegion } from "@/components/scroll-region";
 import { saveEvaluationYear } from "./actions";
+import { getReviewProgress } from "@/lib/review/queries";
 
 export const metadata: Metadata = { title: "管理" };
 
@@ -13,6 +14,12 @@ export default async function AdminPage() {
   const orgs = await getAdminOverview(user);
   if (orgs.length === 0) return <p className="form-error" role="alert">管理者の権限がありません。</p>;
   const audit = await getAuditLog(user, 30);
+  // review progress of each plan's current round: the open evaluation year, else the latest one
+  const rounds = orgs.flatMap((o) => o.plans.flatMap((p) => {
+    const y = p.evaluationYears.find((e) => e.status === "open") ?? p.evaluationYears[0];
+    return y ? [{ org: o.name, plan: p, year: y.fiscalYear }] : [];
+  }));
+  const progress = await Promise.all(rounds.map(async (r) => ({ ...r, data: await getReviewProgress(user, r.plan.id, r.year) })));
   return (
     <>
       <h1>管理</h1>
@@ -61,6 +68,24 @@ export default async function AdminPage() {
           })}
         </section>
       ))}
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading">評価委員の確認状況</h2>
+        {progress.length === 0 && <p>評価年度が設定された計画はありません。</p>}
+        {progress.map((r) => r.data && (
+          <ScrollRegion key={r.plan.id} label={`${r.plan.name}の確認状況`}>
+            <table className="data-table">
+              <caption>{r.org}　{r.plan.name}　{fiscalYearWithWestern(r.year)}評価（指標 {r.data.total}件）</caption>
+              <thead><tr><th scope="col">評価委員</th><th scope="col" className="num">確認済み</th><th scope="col" className="num">コメント</th></tr></thead>
+              <tbody>
+                {r.data.members.length === 0 && <tr><td colSpan={3}>評価委員が登録されていません。</td></tr>}
+                {r.data.members.map((m) => (
+                  <tr key={m.id}><th scope="row">{m.name}</th><td className="num">{m.reviewed}／{r.data!.total}</td><td className="num">{m.comments}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        ))}
+      </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">最近の変更（監査ログ）</h2>
         <ScrollRegion label="監査ログ">

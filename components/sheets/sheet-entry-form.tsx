@@ -60,7 +60,7 @@ export function SheetEntryForm(props: Props) {
           <p>{state.message}</p>
           <p>
             相手の保存：{state.current.updatedBy ?? "不明"}
-            {state.current.updatedAt && `（${new Date(state.current.updatedAt).toLocaleString("ja-JP")}）`}
+            {state.current.updatedAt && `（${new Date(state.current.updatedAt).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}）`}
           </p>
           <div className="conflict-grid">
             {FIELDS.map(([key, label]) => (

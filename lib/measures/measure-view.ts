@@ -12,7 +12,8 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const plan = measure.plan;
   const actualsOnly = measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
   const entryYears = measure.entries.map((e) => e.evaluationYear);
-  const defaultYear = defaultEvaluationYear(plan, [{ series: actualsOnly } as never]);
+  const defaultYear =
+    data.planLatestYear !== null && data.planLatestYear >= plan.startYear ? data.planLatestYear : defaultEvaluationYear(plan, [{ series: actualsOnly } as never]);
   const year = requestedYear && Number.isInteger(requestedYear) && requestedYear >= plan.startYear - 1 && requestedYear <= plan.endYear ? requestedYear : defaultYear;
   const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
   const status = measureStatus(measure.kind, actualsOnly.map(toSeriesInput), plan.progressRule, year, official);

@@ -49,7 +49,12 @@ export const getMeasurePageData = cache(async (code: string, slug: string, numbe
     select: { number: true, name: true },
   });
   const at = siblings.findIndex((s) => s.number === measure.number);
-  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null };
+  // the plan's evaluation year, as on the overview: the latest year with a numeric actual in the plan
+  const latest = await db().seriesValue.aggregate({
+    _max: { fiscalYear: true },
+    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: measure.plan.endYear }, series: { measure: { planId: measure.plan.id } } },
+  });
+  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null, planLatestYear: latest._max.fiscalYear };
 });
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;

@@ -14,6 +14,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSheetHistory } from "@/lib/audit/history";
 import { can } from "@/lib/authz/permissions";
 import { saveOfficialRating } from "@/app/admin/actions";
+import { markReviewed, postComment, publishComment } from "@/app/review/actions";
+import { CommitteeComments } from "@/components/review/committee-comments";
+import { getComments } from "@/lib/review/queries";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,6 +44,7 @@ export default async function MeasurePage(props: Props) {
   const canSeeDrafts = can(user, "sheet.viewDraft", resource);
   const canRate = can(user, "rating.set", resource);
   const history = await getSheetHistory(measure.id, canSeeDrafts);
+  const comments = await getComments(user, { id: measure.id, ...resource }, view.year);
   return (
     <article>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
@@ -165,6 +169,8 @@ export default async function MeasurePage(props: Props) {
           </ul>
         </section>
       )}
+
+      <CommitteeComments measureId={measure.id} year={view.year} yearLabel={fiscalYearWithWestern(view.year)} data={comments} actions={{ postComment, markReviewed, publishComment }} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">変更履歴</h2>

@@ -1,0 +1,32 @@
+// Which KPIs the evaluation committee should look at first, and why. Pure: takes overview rows and sheet states.
+import type { OverviewRow } from "../plans/overview";
+import { STATUS_ORDER } from "../progress/evaluate";
+
+export type AttentionReason = "worse" | "behind" | "not_judgeable" | "official_differs" | "changed";
+
+export const REASON_LABELS: Record<AttentionReason, string> = {
+  worse: "悪化・×",
+  behind: "遅れ・△",
+  not_judgeable: "判定不能",
+  official_differs: "公式評価と算出が相違",
+  changed: "今回の評価で値・記述が更新",
+};
+
+export type SheetChange = { state: string; publishedAt: Date | null } | undefined;
+
+export function attentionReasons(row: OverviewRow, sheet: SheetChange): AttentionReason[] {
+  const reasons: AttentionReason[] = [];
+  if (row.status === "worse" || row.status === "poor") reasons.push("worse");
+  if (row.status === "behind" || row.status === "fair") reasons.push("behind");
+  if (row.status === "not_judgeable") reasons.push("not_judgeable");
+  if (row.official?.agrees === false) reasons.push("official_differs");
+  // edited during this round: an unpublished draft/submission, or a publication through the app
+  if (sheet && (sheet.state !== "published" || sheet.publishedAt !== null)) reasons.push("changed");
+  return reasons;
+}
+
+/** Attention first (least favourable status first), then the rest in printed order. */
+export function orderForReview<T extends { row: OverviewRow; reasons: AttentionReason[] }>(items: T[]): T[] {
+  const rank = (t: T) => (t.reasons.length > 0 ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? STATUS_ORDER.indexOf(a.row.status) - STATUS_ORDER.indexOf(b.row.status) : 0));
+}

@@ -1,0 +1,69 @@
+// The committee's comments and review marks, the department's replies, the planning division's publishing.
+// Each checks the user itself and writes its audit record in the same transaction.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import { can, type Actor } from "../authz/permissions";
+import { writeAudit } from "../audit/log";
+import type { SimpleResult } from "../evaluation/mutations";
+
+const forbidden: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
+
+export const commentSchema = z.object({
+  measureId: z.string().min(1),
+  evaluationYear: z.coerce.number().int().min(2000).max(2100),
+  parentId: z.string().optional().transform((v) => (v ? v : undefined)),
+  body: z.string().trim().min(1, "コメントを入力してください").max(5000, "5,000文字以内で入力してください"),
+});
+export const reviewSchema = z.object({ measureId: z.string().min(1), evaluationYear: z.coerce.number().int(), reviewed: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const publishSchema = z.object({ commentId: z.string().min(1), published: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+async function measureOf(prisma: PrismaClient, actor: Actor, measureId: string) {
+  const m = await prisma.measure.findFirst({
+    where: { id: measureId, plan: { organizationId: { in: actor.memberships.map((x) => x.organizationId) } } },
+    select: { id: true, plan: { select: { organizationId: true } }, owners: { select: { unitId: true } } },
+  });
+  return m && { id: m.id, organizationId: m.plan.organizationId, ownerUnitIds: m.owners.map((o) => o.unitId) };
+}
+
+/** A committee member comments; the owning department (or the planning division) replies to a comment. */
+export async function addComment(prisma: PrismaClient, actor: Actor, input: z.output<typeof commentSchema>): Promise<SimpleResult> {
+  const measure = await measureOf(prisma, actor, input.measureId);
+  if (!measure) return forbidden;
+  if (input.parentId) {
+    if (!can(actor, "comment.reply", measure) && !can(actor, "comment.publish", measure) && !can(actor, "comment.create", measure)) return forbidden;
+    const parent = await prisma.committeeComment.findFirst({ where: { id: input.parentId, measureId: measure.id, parentId: null } });
+    if (!parent) return { ok: false, message: "返信先のコメントが見つかりません。" };
+  } else if (!can(actor, "comment.create", measure)) {
+    return forbidden;
+  }
+  await prisma.$transaction(async (tx) => {
+    const c = await tx.committeeComment.create({ data: { measureId: measure.id, evaluationYear: input.evaluationYear, authorId: actor.id, parentId: input.parentId ?? null, body: input.body } });
+    await writeAudit(tx, { organizationId: measure.organizationId, userId: actor.id, action: input.parentId ? "comment.reply" : "comment.create", entityType: "CommitteeComment", entityId: c.id, after: { measureId: measure.id, evaluationYear: input.evaluationYear, body: input.body, parentId: input.parentId ?? null } });
+  });
+  return { ok: true };
+}
+
+export async function setReviewed(prisma: PrismaClient, actor: Actor, input: z.output<typeof reviewSchema>): Promise<SimpleResult> {
+  const measure = await measureOf(prisma, actor, input.measureId);
+  if (!measure || !can(actor, "review.mark", measure)) return forbidden;
+  await prisma.$transaction(async (tx) => {
+    const key = { userId_measureId_evaluationYear: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear } };
+    if (input.reviewed) await tx.committeeReview.upsert({ where: key, create: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear }, update: {} });
+    else await tx.committeeReview.deleteMany({ where: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear } });
+    await writeAudit(tx, { organizationId: measure.organizationId, userId: actor.id, action: input.reviewed ? "review.mark" : "review.unmark", entityType: "CommitteeReview", entityId: `${actor.id}:${measure.id}:${input.evaluationYear}`, after: { reviewed: input.reviewed } });
+  });
+  return { ok: true };
+}
+
+export async function setCommentPublished(prisma: PrismaClient, actor: Actor, input: z.output<typeof publishSchema>): Promise<SimpleResult> {
+  const comment = await prisma.committeeComment.findFirst({
+    where: { id: input.commentId, measure: { plan: { organizationId: { in: actor.memberships.map((m) => m.organizationId) } } } },
+    select: { id: true, published: true, measure: { select: { plan: { select: { organizationId: true } } } } },
+  });
+  if (!comment || !can(actor, "comment.publish", { organizationId: comment.measure.plan.organizationId })) return forbidden;
+  await prisma.$transaction(async (tx) => {
+    await tx.committeeComment.update({ where: { id: comment.id }, data: { published: input.published } });
+    await writeAudit(tx, { organizationId: comment.measure.plan.organizationId, userId: actor.id, action: input.published ? "comment.publish" : "comment.unpublish", entityType: "CommitteeComment", entityId: comment.id, before: { published: comment.published }, after: { published: input.published } });
+  });
+  return { ok: true };
+}

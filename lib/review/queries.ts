@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "../db";
+import { can, type Actor } from "../authz/permissions";
+import { getPlanOverview } from "../plans/get-overview";
+import type { OverviewFilters } from "../plans/overview-filters";
+import { attentionReasons, orderForReview } from "./attention";
+
+/** The committee's review list of a plan for an evaluation year: attention first, with the member's marks. */
+export async function getReviewList(user: Actor, code: string, slug: string, filters: OverviewFilters) {
+  const overview = await getPlanOverview(code, slug, filters);
+  if (!overview) return null;
+  const plan = await db().plan.findFirst({ where: { slug, organization: { code } }, select: { id: true, organizationId: true } });
+  if (!plan || !(can(user, "review.mark", { organizationId: plan.organizationId }) || can(user, "review.progress", { organizationId: plan.organizationId }))) {
+    return { forbidden: true as const };
+  }
+  const ids = overview.rows.map((r) => r.id);
+  const [entries, reviews, comments] = await Promise.all([
+    db().sheetEntry.findMany({ where: { measureId: { in: ids }, evaluationYear: overview.year }, select: { measureId: true, state: true, publishedAt: true } }),
+    db().committeeReview.findMany({ where: { userId: user.id, measureId: { in: ids }, evaluationYear: overview.year }, select: { measureId: true, reviewedAt: true } }),
+    db().committeeComment.groupBy({ by: ["measureId"], where: { measureId: { in: ids }, evaluationYear: overview.year }, _count: { _all: true } }),
+  ]);
+  const entryOf = new Map(entries.map((e) => [e.measureId, e]));
+  const reviewedAt = new Map(reviews.map((r) => [r.measureId, r.reviewedAt]));
+  const commentCount = new Map(comments.map((c) => [c.measureId, c._count._all]));
+  const items = orderForReview(
+    overview.rows.map((row) => ({
+      row,
+      reasons: attentionReasons(row, entryOf.get(row.id)),
+      reviewedAt: reviewedAt.get(row.id) ?? null,
+      comments: commentCount.get(row.id) ?? 0,
+    })),
+  );
+  return { forbidden: false as const, overview, items, reviewed: reviews.length };
+}
+
+/** How many KPIs each committee member has reviewed, for the planning division. */
+export async function getReviewProgress(user: Actor, planId: string, year: number) {
+  const plan = await db().plan.findUnique({ where: { id: planId }, select: { organizationId: true, _count: { select: { measures: { where: { kind: "kpi" } } } } } });
+  if (!plan || !can(user, "review.progress", { organizationId: plan.organizationId })) return null;
+  const members = await db().membership.findMany({
+    where: { organizationId: plan.organizationId, role: "committee" },
+    select: { user: { select: { id: true, name: true, reviews: { where: { evaluationYear: year, measure: { planId } }, select: { measureId: true } }, comments: { where: { evaluationYear: year, measure: { planId } }, select: { id: true } } } } },
+  });
+  return {
+    total: plan._count.measures,
+    members: members.map((m) => ({ id: m.user.id, name: m.user.name, reviewed: m.user.reviews.length, comments: m.user.comments.length })),
+  };
+}
+
+/** Comments on a measure for a year, as the user may see them: all for the committee, the planning division
+ *  and the owning department; published ones only for everyone else. */
+export async function getComments(user: Actor | null, measure: { id: string; organizationId: string; ownerUnitIds: string[] }, year: number) {
+  const insider =
+    can(user, "comment.create", measure) || can(user, "comment.publish", measure) || can(user, "comment.reply", measure);
+  const comments = await db().committeeComment.findMany({
+    where: { measureId: measure.id, evaluationYear: year, parentId: null, ...(insider ? {} : { published: true }) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      body: true,
+      published: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      replies: { where: insider ? {} : { published: true }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, published: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  const reviewed = user ? await db().committeeReview.findUnique({ where: { userId_measureId_evaluationYear: { userId: user.id, measureId: measure.id, evaluationYear: year } } }) : null;
+  return {
+    comments,
+    insider,
+    canComment: can(user, "comment.create", measure),
+    canReply: can(user, "comment.reply", measure) || can(user, "comment.publish", measure),
+    canPublish: can(user, "comment.publish", measure),
+    canMarkReviewed: can(user, "review.mark", measure),
+    reviewedAt: reviewed?.reviewedAt ?? null,
+  };
+}
