@@ -24,7 +24,7 @@ export function ValuesTable({ trend, caption }: { trend: Trend; caption: string 
           </tr>
         </thead>
         <tbody>
-          {trend.series.map((s) => (
+          {trend.series.flatMap((s) => [
             <tr key={s.key}>
               <th scope="row">
                 {s.label}
@@ -43,8 +43,20 @@ export function ValuesTable({ trend, caption }: { trend: Trend; caption: string 
                 {s.target ? fmt(s.target.value, s.target.text) : "－"}
                 {s.target?.year && <div className="muted">{fiscalYearLabel(s.target.year)}</div>}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            ...([["目標値", s.targetPath], ["推計値", s.estimates]] as const)
+              .filter(([, cells]) => cells.length > 0)
+              .map(([label, cells]) => (
+                <tr key={`${s.key}-${label}`}>
+                  <th scope="row">{s.label} {label}</th>
+                  {years.map((y) => {
+                    const c = cells.find((c) => c.year === y);
+                    return <td key={y} className="num">{c ? fmt(c.value, c.text) : ""}</td>;
+                  })}
+                  <td className="num"></td>
+                </tr>
+              )),
+          ])}
         </tbody>
       </table>
     </ScrollRegion>

@@ -18,14 +18,19 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
   const status = measureStatus(measure.kind, actualsOnly.map(toSeriesInput), plan.progressRule, year, official);
   const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;
-  const cellNotes = measure.series.flatMap((s) =>
-    s.values
-      .filter((v) => v.note || v.label || v.period || v.asOf)
-      .map((v) => {
-        const what = [v.label && `表記 ${v.label}`, v.period && `期間 ${v.period}`, v.asOf && v.asOf, v.note].filter(Boolean).join("、");
-        return `${s.label} ${fiscalYearLabel(v.fiscalYear)}：${what}`;
-      }),
-  );
+  const KIND_LABELS: Record<string, string> = { actual: "実績値", target: "目標値", estimate: "推計値" };
+  const cellNotes = [
+    ...new Set(
+      measure.series.flatMap((s) =>
+        s.values
+          .filter((v) => v.note || v.label || v.period || v.asOf)
+          .map((v) => {
+            const what = [v.label && `表記 ${v.label}`, v.period && `期間 ${v.period}`, v.asOf && v.asOf, v.note].filter(Boolean).join("、");
+            return `${s.label}（${KIND_LABELS[v.kind] ?? v.kind}・${fiscalYearLabel(v.fiscalYear)}）：${what}`;
+          }),
+      ),
+    ),
+  ];
   const sectionTrail = [measure.section?.parent, measure.section]
     .filter((s): s is NonNullable<typeof s> => Boolean(s))
     .map((s) => ({ key: s.key, title: [s.label, s.title].filter(Boolean).join(" ") }));

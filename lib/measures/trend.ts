@@ -17,7 +17,17 @@ type Series = {
 };
 
 export type TrendPoint = { year: number; value: number | null; text: string | null; isBaseline: boolean };
-export type TrendSeries = { key: string; label: string; unit: string | null; points: TrendPoint[]; target: { year: number | null; value: number | null; text: string | null } | null };
+export type YearCell = { year: number; value: number | null; text: string | null };
+export type TrendSeries = {
+  key: string;
+  label: string;
+  unit: string | null;
+  points: TrendPoint[];
+  target: { year: number | null; value: number | null; text: string | null } | null;
+  /** 基本目標: the target of each year (目標値) and the projection (推計値), shown as rows of the table */
+  targetPath: YearCell[];
+  estimates: YearCell[];
+};
 export type Trend = { years: number[]; yearLabels: Record<number, string>; series: TrendSeries[] };
 
 const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));
@@ -37,7 +47,17 @@ export function buildTrend(series: Series[]): Trend {
     for (const p of points) years.add(p.year);
     if (s.targetYear !== null) years.add(s.targetYear);
     const hasTarget = s.targetText !== null || s.targetValue !== null;
-    return { key: `s${i}`, label: s.label, unit: s.unit, points, target: hasTarget ? { year: s.targetYear, value: num(s.targetValue), text: s.targetText } : null };
+    const cells = (kind: string) =>
+      s.values.filter((v) => v.kind === kind).map((v) => (years.add(v.fiscalYear), { year: v.fiscalYear, value: num(v.value), text: v.text }));
+    return {
+      key: `s${i}`,
+      label: s.label,
+      unit: s.unit,
+      points,
+      target: hasTarget ? { year: s.targetYear, value: num(s.targetValue), text: s.targetText } : null,
+      targetPath: cells("target"),
+      estimates: cells("estimate"),
+    };
   });
   const sorted = [...years].sort((a, b) => a - b);
   return { years: sorted, yearLabels: Object.fromEntries(sorted.map((y) => [y, shortEraYear(y)])), series: out };
