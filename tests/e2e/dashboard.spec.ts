@@ -1,13 +1,9 @@
 import { expect, test } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { noAxeViolations } from "../helpers/e2e";
 
 const KUMAMOTO = "/orgs/430005/plans/kumamoto-2020";
 const rows = (page: import("@playwright/test").Page) => page.getByRole("table", { name: /指標一覧/ }).locator("tbody tr");
 
-async function noAxeViolations(page: import("@playwright/test").Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test("filter by 土木部 shows only its KPIs, and the filter lives in the URL", async ({ page }) => {
   await page.goto(KUMAMOTO);

@@ -2,28 +2,16 @@
 // cannot touch No 1 (健康福祉部) through the UI or a forged request; the admin approves; a signed-out
 // reader sees the new text; the history shows the diff; two browsers editing the same sheet conflict.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { noAxeViolations, signIn } from "../helpers/e2e";
 import pg from "pg";
 
 test.describe.configure({ mode: "serial" });
 
-const PASSWORD = "kpi-demo-password";
 const NO15 = "/orgs/430005/plans/kumamoto-2020/measures/15";
 const NO1 = "/orgs/430005/plans/kumamoto-2020/measures/1";
 const ADDED = "【令和5年度追記】県内企業の設備投資を後押しした。";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await page.waitForURL(/\/work/);
-}
 
-async function noAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -2,25 +2,13 @@
 // sees the comment and answers; the planning division sees the review progress; the public sees nothing
 // until the comment is published.
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { noAxeViolations, signIn } from "../helpers/e2e";
 
 test.describe.configure({ mode: "serial" });
-const PASSWORD = "kpi-demo-password";
 const PLAN = "/orgs/430005/plans/kumamoto-2020";
 const COMMENT = "製造品出荷額の集計時期と今後の見通しを説明してください。";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await page.waitForURL(/\/work/);
-}
 
-async function noAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test("a committee member opens the review list, comments on a KPI and marks it reviewed", async ({ page }) => {
   await signIn(page, "iin@demo.example");

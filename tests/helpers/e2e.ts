@@ -1,0 +1,18 @@
+// Shared steps of the browser tests: signing in as a demo account, and the accessibility check.
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DEMO_PASSWORD = "kpi-demo-password";
+
+export async function signIn(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await page.waitForURL(/\/work/);
+}
+
+export async function noAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
