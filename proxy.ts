@@ -7,6 +7,10 @@ export async function proxy(request: NextRequest) {
   if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
+  // machines get an answer they can read, people the sign-in page
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: { status: 401, message: "サインインが必要です（この設置では公開データにもサインインが必要です）。" } }, { status: 401 });
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

@@ -37,7 +37,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </header>
         <main id="main" className="site-main">{children}</main>
         <footer className="site-footer">
-          <div className="site-footer__inner">出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）</div>
+          <div className="site-footer__inner">
+            出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）　<a href="/opendata">オープンデータ（JSON・CSV）</a>
+          </div>
         </footer>
       </body>
     </html>

@@ -6,6 +6,11 @@ import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { toSeriesInput } from "../measures/series-input";
 
+/** A sheet has a published version when it was ever published — also while a new draft is being worked on. */
+export const PUBLISHED_ENTRY = {
+  OR: [{ state: "published" as const }, { publishedAt: { not: null } }, { publishedEffortStatus: { not: null } }, { publishedIssues: { not: null } }, { publishedDirection: { not: null } }],
+};
+
 export const EXPORT_FORMAT = "kpi-dashboard/dataset";
 export const EXPORT_VERSION = 1;
 
@@ -38,7 +43,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
               owners: { orderBy: { sortOrder: "asc" }, include: { unit: { include: { parent: true } } } },
               series: { orderBy: { sortOrder: "asc" }, include: { values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }] } } },
               officialRatings: { orderBy: { evaluationYear: "asc" } },
-              entries: { where: { OR: [{ state: "published" }, { publishedAt: { not: null } }] }, orderBy: { evaluationYear: "asc" }, include: { sourceDocument: { select: { fileName: true } } } },
+              entries: { where: PUBLISHED_ENTRY, orderBy: { evaluationYear: "asc" }, include: { sourceDocument: { select: { fileName: true } } } },
             },
           },
         },

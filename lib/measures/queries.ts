@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect, seriesSelect } from "./measure-select";
+import { PUBLISHED_ENTRY } from "../export/dataset";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
@@ -28,7 +29,7 @@ export const getMeasurePageData = cache(async (code: string, slug: string, numbe
         },
       },
       entries: {
-        where: { OR: [{ state: "published" }, { publishedAt: { not: null } }] },
+        where: PUBLISHED_ENTRY,
         orderBy: { evaluationYear: "asc" },
         select: {
           evaluationYear: true,

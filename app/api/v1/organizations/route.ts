@@ -1,0 +1,7 @@
+// GET /api/v1/organizations — every organisation with its licence and its plans' download links (open data).
+import { db } from "@/lib/db";
+import { serveOrganizations } from "@/lib/opendata/handlers";
+
+export function GET() {
+  return serveOrganizations(db);
+}

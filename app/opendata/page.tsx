@@ -1,0 +1,219 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { fiscalYearLabel } from "@/lib/fiscal-year";
+import { planPath } from "@/lib/paths";
+import { listOpenDataOrganizations } from "@/lib/opendata/queries";
+import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
+import { DEFAULT_LICENSE, PDL_URL, licenseUrl } from "@/lib/opendata/license";
+import {
+  apiOrganizationJsonPath,
+  apiOrganizationsPath,
+  apiPlanJsonPath,
+  apiPlanNarrativesCsvPath,
+  apiPlanValuesCsvPath,
+  openDataPagePath,
+} from "@/lib/opendata/paths";
+import { ScrollRegion } from "@/components/scroll-region";
+import { ColumnTable } from "./column-table";
+
+export const metadata: Metadata = { title: "オープンデータ" };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const EXAMPLE = { code: "430005", slug: "kumamoto-2020" };
+
+export default async function OpenDataPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
+  const page = Math.max(1, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1);
+  const { total, organizations, pages } = await listOpenDataOrganizations(db(), { query: q || undefined, page });
+  const href = (p: number) => `${openDataPagePath}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#downloads`;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li><a href="/">ホーム</a></li>
+          <li>オープンデータ</li>
+        </ol>
+      </nav>
+      <h1>オープンデータ</h1>
+      <p>
+        各団体の総合戦略の KPI（重要業績評価指標）の基準値・実績値・目標値と、公開済みの記述（取組状況／課題等／今後の方向性）を、
+        機械判読できる CSV と JSON で提供します。どなたでも、ライセンスに従って自由に利用（商用利用を含む）できます。
+      </p>
+      <p>
+        含まれるのは、企画担当が承認して公開したデータだけです。下書きや提出中のシート、公開前の実績値、評価委員のコメントは含みません。
+      </p>
+
+      <h2 id="downloads">ダウンロード</h2>
+      <form method="get" action={`${openDataPagePath}#downloads`} className="filters" role="search" aria-label="団体の検索">
+        <label>
+          団体名または団体コード
+          <input type="search" name="q" defaultValue={q} placeholder="例：熊本県、402273" />
+        </label>
+        <button className="button" type="submit">検索</button>
+      </form>
+      <p>{total.toLocaleString("ja-JP")}団体{pages > 1 && `（${page}／${pages}ページ）`}</p>
+      <ScrollRegion label="団体・計画ごとのダウンロード">
+        <table className="data-table">
+          <caption>団体・計画ごとのダウンロード</caption>
+          <thead>
+            <tr>
+              <th scope="col">団体（全国地方公共団体コード）</th>
+              <th scope="col">計画（総合戦略）</th>
+              <th scope="col">期間</th>
+              <th scope="col">ダウンロード</th>
+              <th scope="col">ライセンス</th>
+            </tr>
+          </thead>
+          {organizations.map((o) => {
+            const url = licenseUrl(o.dataLicense);
+            const span = Math.max(1, o.plans.length);
+            const organization = (
+              <td rowSpan={span}>
+                {o.name}（{o.code}）
+                <div>
+                  <a href={apiOrganizationJsonPath(o.code)}>
+                    団体全体の JSON<span className="visually-hidden">：{o.name}</span>
+                  </a>
+                </div>
+              </td>
+            );
+            const license = <td rowSpan={span}>{url ? <a href={url}>{o.dataLicense}</a> : o.dataLicense}</td>;
+            return (
+              <tbody key={o.code}>
+                {o.plans.length === 0 && (
+                  <tr>
+                    {organization}
+                    <td colSpan={3}>公開している計画はありません</td>
+                    {license}
+                  </tr>
+                )}
+                {o.plans.map((p, i) => (
+                  <tr key={p.slug}>
+                    {i === 0 && organization}
+                    <th scope="row">
+                      <a href={planPath(o.code, p.slug)}>{p.name}</a>
+                    </th>
+                    <td>
+                      {fiscalYearLabel(p.startYear)}〜{fiscalYearLabel(p.endYear)}
+                      <div className="muted">（{p.startYear}〜{p.endYear}）</div>
+                    </td>
+                    <td>
+                      <a href={apiPlanValuesCsvPath(o.code, p.slug)}>
+                        値 CSV<span className="visually-hidden">：{p.name}</span>
+                      </a>
+                      {"　"}
+                      <a href={apiPlanNarrativesCsvPath(o.code, p.slug)}>
+                        記述 CSV<span className="visually-hidden">：{p.name}</span>
+                      </a>
+                      {"　"}
+                      <a href={apiPlanJsonPath(o.code, p.slug)}>
+                        JSON<span className="visually-hidden">：{p.name}</span>
+                      </a>
+                    </td>
+                    {i === 0 && license}
+                  </tr>
+                ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </ScrollRegion>
+      {pages > 1 && (
+        <nav aria-label="ページ送り">
+          <p>
+            {page > 1 && <a href={href(page - 1)}>前のページ</a>} {page < pages && <a href={href(page + 1)}>次のページ</a>}
+          </p>
+        </nav>
+      )}
+
+      <h2 id="license">ライセンス</h2>
+      <p>
+        特に定めのない団体のデータは <a href={PDL_URL}>{DEFAULT_LICENSE}</a> で提供します。PDL1.0
+        はクリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換性があります。団体が別のライセンスを定めている場合は、上の表の「ライセンス」に示します。
+      </p>
+      <p>
+        利用するときは出典を記載してください（例：「出典：熊本県『第2期 熊本県まち・ひと・しごと創生総合戦略』ＫＰＩ分析シート（このサイトの該当ページの URL）、PDL1.0」）。
+        編集・加工した場合は、その旨も記載してください。
+      </p>
+
+      <h2 id="api">API（機械からの利用）</h2>
+      <p>
+        URL はすべて <code>GET</code> で取得でき、認証は不要です。ほかのサイトのスクリプトからも読めます（<code>Access-Control-Allow-Origin: *</code>）。
+      </p>
+      <ScrollRegion label="API のエンドポイント">
+        <table className="data-table">
+          <caption>API のエンドポイント（例は熊本県の第2期総合戦略）</caption>
+          <thead>
+            <tr>
+              <th scope="col">URL</th>
+              <th scope="col">内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row"><code>{apiOrganizationsPath()}</code></th>
+              <td>団体の一覧（団体コード、名称、ライセンス、計画とそのダウンロード URL）。JSON</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiOrganizationJsonPath(EXAMPLE.code)}</code></th>
+              <td>1 団体のすべての計画。JSON（下と同じ形）</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiPlanJsonPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画の指標、基準値・実績値・目標値、進捗の判定、公開済みの記述。JSON（形は README の「JSON エクスポートの形」）</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiPlanValuesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画の値。CSV（列は下の表）</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiPlanNarrativesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画の公開済みの記述。CSV（列は下の表）</td>
+            </tr>
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <ul>
+        <li>
+          応答の <code>Last-Modified</code> は、その計画（団体）の公開データが最後に変わった日時です。<code>If-Modified-Since</code>{" "}
+          を付けて要求すると、変わっていなければ本文なしの 304 を返します。
+        </li>
+        <li>
+          ライセンスは応答ヘッダーにも示します：<code>X-Data-License</code>（ライセンス名を UTF-8 でパーセントエンコードしたもの）と、既知のライセンスなら{" "}
+          <code>Link: &lt;規約の URL&gt;; rel=&quot;license&quot;</code>。
+        </li>
+        <li>存在しない団体コードや計画を指定すると、JSON の本文（<code>{`{"error":{"status":404,"message":"…"}}`}</code>）で 404 を返します。</li>
+      </ul>
+
+      <h2 id="values-columns">値 CSV（values.csv）の列</h2>
+      <p>
+        1 行が「指標 × 系列（単年・累計など）× 値の区分 × 年度」の 1 つの値です（縦持ち）。基準値・実績値・目標値は「値の区分」の列で区別します。
+        数値は「数値」の列に数値だけ（桁区切りなし）を、単位は「単位」の列に、印字どおりの表記は「表示値」の列に入れます。
+      </p>
+      <ColumnTable caption="値 CSV の列" columns={VALUE_COLUMNS} />
+
+      <h2 id="narratives-columns">記述 CSV（narratives.csv）の列</h2>
+      <p>
+        1 行が、公開済みの記述の 1 段落または箇条書きの 1 項目です。1 つの値の中に改行を入れないため、記述は改行ごとに行を分け、「項目番号」で順番を示します。
+        同じ指標・評価年度・記述の区分の行を項目番号の順に改行でつなぐと、元の記述に戻ります（空行は出力しません）。
+      </p>
+      <ColumnTable caption="記述 CSV の列" columns={NARRATIVE_COLUMNS} />
+
+      <h2 id="format">文字コードと形式</h2>
+      <ul>
+        <li>文字コードは UTF-8（BOM 付き。Excel でそのまま開けます）、改行は CRLF です。</li>
+        <li>1 行目は見出し（列名）です。2 行目から 1 行に 1 件のデータが続きます。</li>
+        <li>
+          値にカンマ・ダブルクォート・改行が含まれるときは、値全体をダブルクォートで囲み、値の中のダブルクォートは 2 つ重ねます（RFC 4180）。
+        </li>
+        <li>空欄は「値がない」ことを表し、0 ではありません（「集計中」「－」など数値でない値は、「数値」を空欄にして「表示値」に印字どおり入れます）。</li>
+        <li>年度は西暦の数値（例：2023）で、和暦（例：令和5年度）は別の列にあります。団体は全国地方公共団体コード（6 桁）で示します。</li>
+        <li>
+          記述のうち「- 」で始まる行は、Excel で開くと数式と解釈されることがあります。その場合は Excel の「データ」→「テキストまたは CSV から」で読み込んでください。
+        </li>
+      </ul>
+    </>
+  );
+}
