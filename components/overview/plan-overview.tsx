@@ -42,6 +42,11 @@ export function PlanOverview({ data, filters }: { data: PlanOverviewData; filter
         </nav>
       )}
       <OverviewFiltersForm action={base} filters={filters} options={data.options} statusLabels={STATUS_LABELS} years={years} year={data.year} />
+      <p>
+        <a href={`${base}/print?${new URLSearchParams({ ...(filters.department ? { department: filters.department } : {}), year: String(data.year) })}`}>
+          {filters.department ? "この部局のシートを印刷（A4）" : "全シートを印刷（A4）"}
+        </a>
+      </p>
       {data.options.departments.length > 0 && (
         <p>
           部局のページ：

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getMeasurePageData } from "@/lib/measures/queries";
 import { buildMeasureView } from "@/lib/measures/measure-view";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
-import { measurePath, planPath, unitPath } from "@/lib/paths";
+import { measurePath, planPath, printPath, unitPath } from "@/lib/paths";
 import { StatusBadge } from "@/components/status-badge";
 import { MeasureTrendChart } from "@/components/charts/measure-trend-chart";
 import { ValuesTable } from "@/components/measure/values-table";
@@ -86,6 +86,9 @@ export default async function MeasurePage(props: Props) {
           </a>
         </p>
       )}
+      <p>
+        <a href={`${printPath(code, slug, measure.number)}?year=${view.year}`}>印刷用シート（A4・別記様式２）</a>
+      </p>
       <section className="status-panel" aria-labelledby="status-heading">
         <h2 id="status-heading" style={{ marginTop: 0 }}>進捗状況（{fiscalYearWithWestern(view.year)}評価）</h2>
         <p>

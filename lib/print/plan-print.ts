@@ -1,0 +1,34 @@
+// A whole plan (or one department's part of it) for printing: a cover, the contents with page numbers, then
+// one sheet per page, all for the same evaluation year. Pure.
+import { defaultEvaluationYear } from "../plans/overview";
+import type { MeasureListRow } from "../measures/measure-select";
+import { buildPrintSheet, type PrintSheet, type SheetData } from "./print-sheet";
+import { paginateContents, type ContentsPage } from "./layout";
+
+type PlanRef = { startYear: number; endYear: number };
+export type ContentsItem = { number: string; name: string; owners: string };
+
+/**
+ * The requested evaluation year when it is within the plan (or the year before it), else the overview's default:
+ * the latest year with a numeric actual in the plan.
+ */
+export function planEvaluationYear(plan: PlanRef, planLatestYear: number | null, measures: SheetData[], requested?: number): number {
+  if (requested !== undefined && Number.isInteger(requested) && requested >= plan.startYear - 1 && requested <= plan.endYear) return requested;
+  if (planLatestYear !== null && planLatestYear >= plan.startYear) return planLatestYear;
+  const actualsOnly = measures.map((d) => ({ series: d.measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") })) }));
+  return defaultEvaluationYear(plan, actualsOnly as unknown as MeasureListRow[]);
+}
+
+export function buildPlanPrint(plan: PlanRef, planLatestYear: number | null, measures: SheetData[], requestedYear?: number) {
+  const year = planEvaluationYear(plan, planLatestYear, measures, requestedYear);
+  const sheets: PrintSheet[] = measures.map((d) => buildPrintSheet(d, year));
+  const items: ContentsItem[] = sheets.map((s) => ({
+    number: s.number,
+    name: s.name,
+    owners: s.ownerLabel,
+  }));
+  const contents: ContentsPage<ContentsItem>[] = items.length ? paginateContents(items) : [];
+  return { year, sheets, contents, firstSheetPage: 2 + contents.length, totalPages: 1 + contents.length + sheets.length };
+}
+
+export type PlanPrint = ReturnType<typeof buildPlanPrint>;

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "../db";
+import { measureListSelect, seriesSelect } from "../measures/measure-select";
+import { PUBLISHED_ENTRY } from "../export/dataset";
+import type { SheetData } from "./print-sheet";
+import type { Prisma } from "../generated/prisma/client";
+
+// The same columns as the KPI page (getMeasurePageData), for every measure of a plan at once; the plan is
+// loaded once and attached to each measure, so the pure view builders take them unchanged.
+const printMeasureSelect = {
+  ...measureListSelect,
+  footnote: true,
+  notes: true,
+  confidence: true,
+  confidenceNote: true,
+  sourceLineStart: true,
+  sourceLineEnd: true,
+  sourceDocument: { select: { fileName: true, title: true } },
+  section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
+  series: {
+    orderBy: { sortOrder: "asc" },
+    select: {
+      ...seriesSelect,
+      chartLabels: true,
+      values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
+    },
+  },
+  entries: {
+    where: PUBLISHED_ENTRY,
+    orderBy: { evaluationYear: "asc" },
+    select: {
+      evaluationYear: true,
+      publishedEffortStatus: true,
+      publishedIssues: true,
+      publishedDirection: true,
+      sourceLineStart: true,
+      sourceLineEnd: true,
+      sourceDocument: { select: { fileName: true } },
+    },
+  },
+} satisfies Prisma.MeasureSelect;
+
+const printPlanSelect = {
+  id: true,
+  organizationId: true,
+  slug: true,
+  name: true,
+  startYear: true,
+  endYear: true,
+  progressRule: true,
+  organization: { select: { code: true, name: true } },
+} satisfies Prisma.PlanSelect;
+
+/**
+ * Every measure of a plan with what its printed sheet needs, in a fixed number of queries whatever the number
+ * of measures (one findMany; Prisma loads the nested relations per relation, not per row). With a department,
+ * only the measures that department (or one of its divisions) owns, as the overview's department filter.
+ */
+export async function getPlanPrintData(code: string, slug: string, departmentId?: string) {
+  const plan = await db().plan.findFirst({ where: { slug, organization: { code } }, select: printPlanSelect });
+  if (!plan) return null;
+  const department = departmentId
+    ? await db().orgUnit.findFirst({ where: { id: departmentId, organizationId: plan.organizationId }, select: { id: true, name: true } })
+    : null;
+  const ownerFilter = departmentId ? { owners: { some: { OR: [{ unitId: departmentId }, { unit: { parentId: departmentId } }] } } } : {};
+  const measures = await db().measure.findMany({
+    where: { planId: plan.id, ...ownerFilter },
+    orderBy: { sortOrder: "asc" },
+    select: printMeasureSelect,
+  });
+  // the plan's evaluation year, as on the overview and the KPI page: the latest year with a numeric actual
+  const latest = await db().seriesValue.aggregate({
+    _max: { fiscalYear: true },
+    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: plan.endYear }, series: { measure: { planId: plan.id } } },
+  });
+  const planLatestYear = latest._max.fiscalYear;
+  const pages: SheetData[] = measures.map((m) => ({ measure: { ...m, plan }, planLatestYear }));
+  return { plan, department, departmentRequested: Boolean(departmentId), planLatestYear, measures: pages };
+}
+
+export type PlanPrintData = NonNullable<Awaited<ReturnType<typeof getPlanPrintData>>>;
