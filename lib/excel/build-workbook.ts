@@ -1,0 +1,171 @@
+// The export workbook from plain data (no database): 指標 (a row per measure × value series), 記述 (a row
+// per measure × evaluation year, published narratives) and 説明 (what the file is, how to re-import it).
+import ExcelJS from "exceljs";
+import type { Workbook, Worksheet } from "exceljs";
+import { fiscalYearWithWestern } from "../fiscal-year";
+import { toExcelCell, type StoredCell } from "./cells";
+import {
+  ABOUT_FORMAT,
+  ABOUT_ORGANIZATION_CODE,
+  ABOUT_PLAN_SLUG,
+  EXCEL_FORMAT,
+  EXCEL_FORMAT_VERSION,
+  KEY_NUMBER,
+  KEY_SERIES,
+  NARRATIVE_HEADERS,
+  SHEET_ABOUT,
+  SHEET_NARRATIVES,
+  SHEET_VALUES,
+  VALUE_HEADERS_AFTER,
+  VALUE_HEADERS_BEFORE,
+  yearHeader,
+} from "./layout";
+
+export type ExportCell = StoredCell & { note?: string | null };
+
+export type ExportSeries = {
+  label: string;
+  unit: string | null;
+  baselineYear: string | null;
+  baseline: ExportCell | null;
+  /** fiscal year → the published actual */
+  actuals: Map<number, ExportCell>;
+  target: ExportCell | null;
+  targetYear: string | null;
+};
+
+export type ExportMeasure = {
+  number: string;
+  name: string;
+  departments: string;
+  divisions: string;
+  statusLabel: string;
+  series: ExportSeries[];
+  narratives: { evaluationYear: number; effortStatus: string | null; issues: string | null; direction: string | null }[];
+};
+
+export type ExportData = {
+  organization: { code: string; name: string; license: string };
+  plan: { slug: string; name: string; startYear: number; endYear: number };
+  department: { id: string; name: string } | null;
+  /** the year the 進捗状況 column is judged for (the overview's default) */
+  statusYear: number;
+  /** the fiscal-year columns, ascending */
+  years: number[];
+  measures: ExportMeasure[];
+  generatedAt: Date;
+};
+
+const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8E8EE" } } as const;
+
+function styleHeader(ws: Worksheet) {
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.eachCell((c) => (c.fill = HEADER_FILL));
+  ws.views = [{ state: "frozen", xSplit: 2, ySplit: 1 }];
+}
+
+function writeValue(ws: Worksheet, row: number, col: number, cell: ExportCell | null) {
+  const excel = toExcelCell(cell);
+  if (!excel) return;
+  const target = ws.getCell(row, col);
+  if (excel.kind === "number") {
+    target.value = excel.number;
+    target.numFmt = excel.numFmt;
+  } else {
+    target.value = excel.text;
+    target.alignment = { horizontal: "right" };
+  }
+  if (cell?.note) target.note = cell.note;
+}
+
+function valuesSheet(wb: Workbook, data: ExportData) {
+  const ws = wb.addWorksheet(SHEET_VALUES);
+  const headers = [...VALUE_HEADERS_BEFORE, ...data.years.map(yearHeader), ...VALUE_HEADERS_AFTER, KEY_NUMBER, KEY_SERIES];
+  ws.addRow(headers);
+  const col = (h: string) => headers.indexOf(h) + 1;
+  const widths: Record<string, number> = { No: 7, 指標名: 40, 担当部局: 16, 担当課: 22, 区分: 14, 単位: 10, 基準値年度: 12, 基準値: 12, 目標値: 12, 目標年度: 12, 進捗状況: 10 };
+  headers.forEach((h, i) => (ws.getColumn(i + 1).width = widths[h] ?? 14));
+  for (const key of [KEY_NUMBER, KEY_SERIES]) ws.getColumn(col(key)).hidden = true;
+  ws.getCell(1, col("進捗状況")).note = `${fiscalYearWithWestern(data.statusYear)}までの実績値で判定した進捗状況`;
+  let r = 2;
+  for (const m of data.measures) {
+    for (const s of m.series) {
+      const row = ws.getRow(r);
+      row.getCell(col("No")).value = m.number;
+      row.getCell(col("指標名")).value = m.name;
+      row.getCell(col("担当部局")).value = m.departments;
+      row.getCell(col("担当課")).value = m.divisions;
+      row.getCell(col("区分")).value = s.label;
+      row.getCell(col("単位")).value = s.unit ?? "";
+      row.getCell(col("基準値年度")).value = s.baselineYear ?? "";
+      writeValue(ws, r, col("基準値"), s.baseline);
+      for (const y of data.years) writeValue(ws, r, col(yearHeader(y)), s.actuals.get(y) ?? null);
+      writeValue(ws, r, col("目標値"), s.target);
+      row.getCell(col("目標年度")).value = s.targetYear ?? "";
+      row.getCell(col("進捗状況")).value = m.statusLabel;
+      row.getCell(col(KEY_NUMBER)).value = m.number;
+      row.getCell(col(KEY_SERIES)).value = s.label;
+      row.getCell(col("指標名")).alignment = { wrapText: true, vertical: "top" };
+      r++;
+    }
+  }
+  styleHeader(ws);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: col("進捗状況") } };
+}
+
+function narrativesSheet(wb: Workbook, data: ExportData) {
+  const ws = wb.addWorksheet(SHEET_NARRATIVES);
+  ws.addRow([...NARRATIVE_HEADERS]);
+  [7, 40, 16, 22, 18, 60, 60, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const m of data.measures) {
+    for (const n of m.narratives) {
+      const row = ws.addRow([m.number, m.name, m.departments, m.divisions, fiscalYearWithWestern(n.evaluationYear), n.effortStatus ?? "", n.issues ?? "", n.direction ?? ""]);
+      row.alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+  styleHeader(ws);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: NARRATIVE_HEADERS.length } };
+}
+
+function aboutSheet(wb: Workbook, data: ExportData) {
+  const ws = wb.addWorksheet(SHEET_ABOUT);
+  ws.getColumn(1).width = 22;
+  ws.getColumn(2).width = 90;
+  const rows: [string, string][] = [
+    ["団体", data.organization.name],
+    [ABOUT_ORGANIZATION_CODE, data.organization.code],
+    ["計画", data.plan.name],
+    [ABOUT_PLAN_SLUG, data.plan.slug],
+    ["計画期間", `${fiscalYearWithWestern(data.plan.startYear)}〜${fiscalYearWithWestern(data.plan.endYear)}`],
+    ["部局", data.department?.name ?? "すべて"],
+    ["進捗状況の評価年度", fiscalYearWithWestern(data.statusYear)],
+    ["書き出し日時", data.generatedAt.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })],
+    ["内容", "公開済みの値と記述だけを含みます（下書き・提出中の内容は含みません）。"],
+    ["数値と文字", "数値は数値のセル（表示形式で印字どおりに表示）、「集計中」「－」などは文字のセルです。"],
+    ["取り込み", "「指標」シートの実績値の列（例：R5実績値（2023））を書き換えて、計画のページの「Excel から実績値を取り込む」で取り込めます。取り込んだ値は担当課のシートの下書きになります。空欄は「変更なし」です。"],
+    ["取り込みの照合", "行は非表示の列「キー（No）」「キー（区分）」で照合します。列の順番は変えてもかまいませんが、見出しは変えないでください。"],
+    ["ライセンス", data.organization.license],
+    [ABOUT_FORMAT, `${EXCEL_FORMAT} v${EXCEL_FORMAT_VERSION}`],
+  ];
+  for (const [k, v] of rows) ws.addRow([k, v]).alignment = { wrapText: true, vertical: "top" };
+  ws.getColumn(1).font = { bold: true };
+}
+
+export function buildPlanWorkbook(data: ExportData): Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "KPI ダッシュボード";
+  wb.created = data.generatedAt;
+  wb.title = data.plan.name;
+  valuesSheet(wb, data);
+  narrativesSheet(wb, data);
+  aboutSheet(wb, data);
+  return wb;
+}
+
+/** 「熊本県_第2期 熊本県まち…総合戦略_商工労働部.xlsx」 without characters file systems refuse. */
+export function workbookFileName(data: Pick<ExportData, "organization" | "plan" | "department">): string {
+  const parts = [data.organization.name, data.plan.name, data.department?.name].filter(Boolean) as string[];
+  return `${parts.join("_").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")}.xlsx`;
+}

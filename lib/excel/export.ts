@@ -1,0 +1,112 @@
+// The plan (or one department's part of it) as an .xlsx workbook: published data only, the same statuses
+// as the overview (the plan's default evaluation year), two queries whatever the number of measures.
+import type { PrismaClient } from "../generated/prisma/client";
+import { shortEraYear } from "../fiscal-year";
+import { measureListSelect, seriesSelect } from "../measures/measure-select";
+import { measureStatus } from "../measures/measure-status";
+import { toSeriesInput } from "../measures/series-input";
+import { defaultEvaluationYear, ownersOf } from "../plans/overview";
+import { buildPlanWorkbook, workbookFileName, type ExportCell, type ExportData } from "./build-workbook";
+
+const str = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());
+const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
+
+/** 「R1（2019）」, or the printed period when a value is for a period. */
+function yearText(year: number | null, printed: string | null, period: string | null): string | null {
+  if (year !== null) return `${printed ?? shortEraYear(year)}（${year}）`;
+  return period ?? printed;
+}
+
+function periodText(start: number | null, end: number | null): string | null {
+  return start !== null && end !== null ? `${shortEraYear(start)}〜${shortEraYear(end)}（${start}〜${end}）` : null;
+}
+
+/** What a cell prints besides its value: 「(H31)」, a period, an as-of date, a note. */
+function cellNote(v: { label: string | null; period: string | null; asOf: string | null; note: string | null }): string | null {
+  const parts = [v.label && `表記：${v.label}`, v.period && `期間：${v.period}`, v.asOf && `時点：${v.asOf}`, v.note].filter(Boolean);
+  return parts.length ? parts.join("\n") : null;
+}
+
+export type ExportOptions = { organizationCode: string; planSlug: string; departmentId?: string };
+
+export async function loadExportData(prisma: PrismaClient, options: ExportOptions, now = new Date()): Promise<ExportData | { notFound: "plan" | "department" }> {
+  const plan = await prisma.plan.findFirst({
+    where: { slug: options.planSlug, organization: { code: options.organizationCode } },
+    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true, dataLicense: true } } },
+  });
+  if (!plan) return { notFound: "plan" };
+  const [measures, entries] = await Promise.all([
+    prisma.measure.findMany({
+      where: { planId: plan.id },
+      orderBy: { sortOrder: "asc" },
+      select: { ...measureListSelect, series: { ...measureListSelect.series, select: { ...seriesSelect, baselinePeriod: true } } },
+    }),
+    prisma.sheetEntry.findMany({
+      where: { measure: { planId: plan.id }, OR: [{ state: "published" }, { publishedAt: { not: null } }] },
+      orderBy: { evaluationYear: "asc" },
+      select: { measureId: true, evaluationYear: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
+    }),
+  ]);
+  // the status year is the plan's, whatever the department filter, so it matches the overview
+  const statusYear = defaultEvaluationYear(plan, measures);
+  let department: ExportData["department"] = null;
+  if (options.departmentId) {
+    const owner = measures.flatMap(ownersOf).find((o) => o.departmentId === options.departmentId);
+    if (!owner) return { notFound: "department" };
+    department = { id: owner.departmentId, name: owner.department };
+  }
+  const selected = department ? measures.filter((m) => ownersOf(m).some((o) => o.departmentId === department!.id)) : measures;
+
+  const years = new Set<number>();
+  for (let y = plan.startYear; y <= plan.endYear; y++) years.add(y);
+  // an actual outside the plan's span (the R1 column some sheets print) keeps its own column
+  for (const m of selected) for (const s of m.series) for (const v of s.values) years.add(v.fiscalYear);
+
+  const data: ExportData = {
+    organization: { code: plan.organization.code, name: plan.organization.name, license: plan.organization.dataLicense },
+    plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear },
+    department,
+    statusYear,
+    years: [...years].sort((a, b) => a - b),
+    generatedAt: now,
+    measures: selected.map((m) => {
+      const owners = ownersOf(m);
+      const official = m.officialRatings.find((r) => r.evaluationYear === statusYear)?.rating ?? null;
+      const status = measureStatus(m.kind, m.series.map(toSeriesInput), plan.progressRule, statusYear, official);
+      return {
+        number: m.number,
+        name: m.name,
+        departments: unique(owners.map((o) => o.department)).join("・"),
+        divisions: unique(owners.map((o) => o.division)).join("・"),
+        statusLabel: status.statusLabel,
+        series: m.series.map((s) => ({
+          label: s.label,
+          unit: s.unit,
+          baselineYear: yearText(s.baselineYear, s.baselineYearLabel, s.baselinePeriod),
+          baseline: s.baselineValue === null && s.baselineText === null ? null : { value: str(s.baselineValue), text: s.baselineText },
+          actuals: new Map(s.values.map((v): [number, ExportCell] => [v.fiscalYear, { value: str(v.value), text: v.text, note: cellNote(v) }])),
+          target: s.targetValue === null && s.targetText === null ? null : { value: str(s.targetValue), text: s.targetText },
+          targetYear: periodText(s.targetPeriodStart, s.targetPeriodEnd) ?? yearText(s.targetYear, null, null),
+        })),
+        narratives: entries
+          .filter((e) => e.measureId === m.id && (e.publishedEffortStatus || e.publishedIssues || e.publishedDirection))
+          .map((e) => ({ evaluationYear: e.evaluationYear, effortStatus: e.publishedEffortStatus, issues: e.publishedIssues, direction: e.publishedDirection })),
+      };
+    }),
+  };
+  return data;
+}
+
+/** The workbook as bytes with its file name, or why there is none. */
+export async function exportPlanWorkbook(prisma: PrismaClient, options: ExportOptions, now = new Date()) {
+  const data = await loadExportData(prisma, options, now);
+  if ("notFound" in data) return data;
+  const buffer = await buildPlanWorkbook(data).xlsx.writeBuffer();
+  return { buffer: new Uint8Array(buffer as ArrayBuffer), fileName: workbookFileName(data), asciiFileName: `kpi-${data.organization.code}-${data.plan.slug}${data.department ? "-department" : ""}.xlsx` };
+}
+
+/** RFC 6266 with RFC 5987's filename*: an ASCII fallback, and the Japanese name percent-encoded in UTF-8. */
+export function attachmentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "../db";
+import type { CurrentUser } from "../auth/current-user";
+import { mayImport } from "./apply-import";
+
+/** The import page: the plan, its evaluation years, whether the user may import, and their departments. */
+export async function getImportPageData(user: CurrentUser, code: string, slug: string) {
+  const plan = await db().plan.findFirst({
+    where: { slug, organization: { code } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      organizationId: true,
+      organization: { select: { code: true, name: true } },
+      evaluationYears: { orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true, status: true, deadline: true } },
+    },
+  });
+  if (!plan) return null;
+  const unitIds = user.memberships.filter((m) => m.organizationId === plan.organizationId && m.role === "officer").flatMap((m) => m.unitIds);
+  // the officer's 部, for a download of just their part of the plan
+  const departments = unitIds.length
+    ? await db().orgUnit.findMany({
+        where: { id: { in: unitIds }, parentId: null, OR: [{ owners: { some: { measure: { planId: plan.id } } } }, { children: { some: { owners: { some: { measure: { planId: plan.id } } } } } }] },
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, name: true },
+      })
+    : [];
+  return { plan, allowed: mayImport(user, plan.organizationId), departments };
+}
