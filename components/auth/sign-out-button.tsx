@@ -1,10 +1,10 @@
-"use client";
-import { signOut } from "next-auth/react";
+import { signOutAction } from "@/lib/auth/sign-out";
 
+/** A plain form (a server action): works without JavaScript and adds none to the page. */
 export function SignOutButton() {
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: "/" })}>
-      サインアウト
-    </button>
+    <form action={signOutAction} className="inline-form">
+      <button type="submit" className="link-button">サインアウト</button>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import { ScrollRegion } from "@/components/scroll-region";
 import type { OverviewSummary } from "@/lib/plans/overview";
 import { StatusBadge } from "@/components/status-badge";
-import { StatusSummaryChart } from "./status-summary-chart";
+import { LazyStatusSummaryChart } from "./lazy-status-summary-chart";
 
 function GroupTable({ caption, groups, statuses, labels }: { caption: string; groups: OverviewSummary["bySection"]; statuses: OverviewSummary["statuses"]; labels: Map<string, string> }) {
   return (
@@ -49,7 +49,7 @@ export function StatusSummary({ summary, yearLabel }: { summary: OverviewSummary
       <div className="summary-grid">
         <figure className="chart-figure">
           <figcaption>進捗状況別の指標数（数値は左の一覧と下の表のとおり）</figcaption>
-          <StatusSummaryChart data={summary.overall} title="進捗状況別の指標数" />
+          <LazyStatusSummaryChart data={summary.overall} title="進捗状況別の指標数" />
         </figure>
         <GroupTable caption="施策区分別" groups={summary.bySection} statuses={summary.statuses} labels={labels} />
       </div>

@@ -5,7 +5,7 @@ import { buildMeasureView } from "@/lib/measures/measure-view";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath, printPath, unitPath } from "@/lib/paths";
 import { StatusBadge } from "@/components/status-badge";
-import { MeasureTrendChart } from "@/components/charts/measure-trend-chart";
+import { LazyMeasureTrendChart } from "@/components/charts/lazy-measure-trend-chart";
 import { ValuesTable } from "@/components/measure/values-table";
 import { Narratives } from "@/components/measure/narratives";
 import { History } from "@/components/measure/history";
@@ -128,7 +128,7 @@ export default async function MeasurePage(props: Props) {
           <figure className="chart-figure">
             <figcaption>実績値の推移（グラフと同じ値を下の表に示します）</figcaption>
             <div aria-hidden="true">
-              <MeasureTrendChart trend={view.trend} title={`${measure.name}の推移`} />
+              <LazyMeasureTrendChart trend={view.trend} title={`${measure.name}の推移`} />
             </div>
           </figure>
         ) : (
