@@ -1,6 +1,6 @@
 "use server";
 // Committee actions: parse → authorise (in lib, against the signed-in user) → write → revalidate.
-import { revalidatePath } from "next/cache";
+import { invalidateData } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { zodFieldErrors, type ActionState } from "@/lib/forms/action-state";
@@ -14,7 +14,7 @@ async function perform<S extends z.ZodTypeAny>(schema: S, form: FormData, fn: (i
     if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: zodFieldErrors(parsed.error) };
     const result = await fn(parsed.data);
     if (!result.ok) return { status: "error", message: result.message };
-    revalidatePath("/", "layout");
+    invalidateData();
     return { status: "ok", message: done };
   } catch (e) {
     console.error("review action failed", e);

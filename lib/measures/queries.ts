@@ -3,10 +3,13 @@ import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect, seriesSelect } from "./measure-select";
 import { PUBLISHED_ENTRY } from "../export/dataset";
+import { cachedData } from "../cache";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
-export const getMeasurePageData = cache(async (code: string, slug: string, number: string) => {
+export const getMeasurePageData = cache((code: string, slug: string, number: string) => loadMeasurePageData(code, slug, number));
+
+const loadMeasurePageData = cachedData("measure-page", async (code: string, slug: string, number: string) => {
   const measure = await db().measure.findFirst({
     where: { number, plan: { slug, organization: { code } } },
     select: {

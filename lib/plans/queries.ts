@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
+import { cachedData } from "../cache";
 
 /** The plan the dashboard opens on: the configured (or first) organisation's latest plan that has values. */
-export async function getDefaultPlanRef(): Promise<{ code: string; slug: string } | null> {
+export const getDefaultPlanRef = cachedData("default-plan", async (): Promise<{ code: string; slug: string } | null> => {
   const code = process.env.DEFAULT_ORGANIZATION_CODE;
   const org = await db().organization.findFirst({
     where: code ? { code } : { plans: { some: {} } },
@@ -16,10 +17,10 @@ export async function getDefaultPlanRef(): Promise<{ code: string; slug: string 
     (await db().plan.findFirst({ where: { organization: { code: org.code }, ...withValues }, orderBy: { startYear: "desc" }, select: { slug: true } })) ??
     (await db().plan.findFirst({ where: { organization: { code: org.code } }, orderBy: { startYear: "desc" }, select: { slug: true } }));
   return plan ? { code: org.code, slug: plan.slug } : null;
-}
+});
 
 /** Everything the overview of one plan needs, in a fixed number of queries whatever the number of KPIs. */
-export async function getPlanOverviewData(code: string, slug: string, options: { withNarratives: boolean }) {
+export const getPlanOverviewData = cachedData("plan-overview", async (code: string, slug: string, options: { withNarratives: boolean }) => {
   const plan = await db().plan.findFirst({
     where: { slug, organization: { code } },
     select: {
@@ -43,7 +44,7 @@ export async function getPlanOverviewData(code: string, slug: string, options: {
       })
     : [];
   return { plan, measures, narratives };
-}
+});
 
 export type PlanOverviewData = NonNullable<Awaited<ReturnType<typeof getPlanOverviewData>>>;
 

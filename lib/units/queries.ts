@@ -3,10 +3,13 @@ import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
 import { buildRows, defaultEvaluationYear } from "../plans/overview";
+import { cachedData } from "../cache";
 
 /** A department's (or division's) page: its KPIs across every plan of the organisation, with statuses. */
 // cached per request: the page and its metadata share one load
-export const getUnitPage = cache(async (code: string, unitId: string) => {
+export const getUnitPage = cache((code: string, unitId: string) => loadUnitPage(code, unitId));
+
+const loadUnitPage = cachedData("unit-page", async (code: string, unitId: string) => {
   const unit = await db().orgUnit.findFirst({
     where: { id: unitId, organization: { code } },
     select: { id: true, name: true, parent: { select: { id: true, name: true } }, children: { orderBy: { name: "asc" }, select: { id: true, name: true } }, organization: { select: { code: true, name: true } } },

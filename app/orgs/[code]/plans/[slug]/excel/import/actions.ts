@@ -1,7 +1,7 @@
 "use server";
 // Excel import: preview (parse and check the whole workbook, write nothing) → confirm (apply the signed
 // changes in one transaction). Parse → authorise (inside lib, against the signed-in user) → write → revalidate.
-import { revalidatePath } from "next/cache";
+import { invalidateData } from "@/lib/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -80,7 +80,7 @@ async function apply(user: User, ref: { code: string; slug: string }, form: Form
   if (p.userId !== user.id || p.organizationCode !== ref.code || p.planSlug !== ref.slug) return invalid(["確認の内容がこのページのものではありません。もう一度ファイルを取り込んでください。"]);
   const result = await applyExcelImport(db(), user, { organizationCode: p.organizationCode, planSlug: p.planSlug, evaluationYear: p.evaluationYear, changes: p.changes });
   if (!result.ok) return invalid(result.errors, "取り込めませんでした（何も変更していません）。");
-  revalidatePath("/", "layout");
+  invalidateData();
   return {
     status: "applied",
     message: `${result.values}件の値を、${result.sheets.length}件のシートの下書きとして保存しました。各シートを確認してから提出してください。`,

@@ -1,6 +1,6 @@
 "use server";
 // Sheet actions: parse → authorise (inside the lib mutation, against the signed-in user) → write → revalidate.
-import { revalidatePath } from "next/cache";
+import { invalidateData } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { fieldErrors, returnSchema, sheetEntrySchema, sheetFormToObject, workflowSchema } from "@/lib/sheets/schemas";
@@ -30,7 +30,7 @@ export async function saveSheet(_prev: SheetFormState, form: FormData): Promise<
     if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
     const intent = form.get("intent") === "submit" ? "submit" : "draft";
     const result = await saveSheetEntry(db(), user, parsed.data, intent);
-    if (result.ok) revalidatePath("/", "layout");
+    if (result.ok) invalidateData();
     return toState(result, intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。");
   } catch (e) {
     console.error("saveSheet failed", e);
@@ -45,7 +45,7 @@ export async function approveSheet(_prev: SheetFormState, form: FormData): Promi
     const parsed = workflowSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
     const result = await approveSheetEntry(db(), user, parsed.data);
-    if (result.ok) revalidatePath("/", "layout");
+    if (result.ok) invalidateData();
     return toState(result, "承認し、公開しました。");
   } catch (e) {
     console.error("approveSheet failed", e);
@@ -60,7 +60,7 @@ export async function returnSheet(_prev: SheetFormState, form: FormData): Promis
     const parsed = returnSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
     const result = await returnSheetEntry(db(), user, parsed.data);
-    if (result.ok) revalidatePath("/", "layout");
+    if (result.ok) invalidateData();
     return toState(result, "差し戻しました。");
   } catch (e) {
     console.error("returnSheet failed", e);
