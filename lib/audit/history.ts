@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { cachedData } from "../cache";
 
 export const ACTION_LABELS: Record<string, string> = {
   "sheet.saveDraft": "下書き保存",
@@ -18,6 +19,15 @@ type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; ev
  * publications (approve events), comparing what was published before with what was published after.
  */
 export async function getSheetHistory(measureId: string, includeDrafts: boolean) {
+  if (includeDrafts) return loadSheetHistory(measureId, true);
+  // the public history (publications only) is the same for every reader: cached, dates revived from JSON
+  const items = await publicHistory(measureId);
+  return items.map((h) => ({ ...h, at: new Date(h.at) }));
+}
+
+const publicHistory = cachedData("public-history", (measureId: string) => loadSheetHistory(measureId, false));
+
+async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
   const entries = await db().sheetEntry.findMany({ where: { measureId }, select: { id: true, evaluationYear: true } });
   const logs = await db().auditLog.findMany({
     where: { entityType: "SheetEntry", entityId: { in: entries.map((e) => e.id) }, ...(includeDrafts ? {} : { action: "sheet.approve" }) },

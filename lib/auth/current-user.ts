@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "../db";
 import { authOptions } from "./options";
@@ -17,6 +18,9 @@ export type CurrentUser = Omit<Actor, "memberships"> & {
  * once). An officer's units include the 課 under each of their 部.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // most readers are anonymous: without a session cookie there is nothing for next-auth to check
+  const jar = await cookies();
+  if (!jar.has("next-auth.session-token") && !jar.has("__Secure-next-auth.session-token")) return null;
   const session = (await getServerSession(authOptions)) as { uid?: string } | null;
   if (!session?.uid) return null;
   const user = await db().user.findUnique({

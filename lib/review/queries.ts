@@ -4,6 +4,7 @@ import { can, type Actor } from "../authz/permissions";
 import { getPlanOverview } from "../plans/get-overview";
 import type { OverviewFilters } from "../plans/overview-filters";
 import { attentionReasons, orderForReview } from "./attention";
+import { cachedData } from "../cache";
 
 /** The committee's review list of a plan for an evaluation year: attention first, with the member's marks. */
 export async function getReviewList(user: Actor, code: string, slug: string, filters: OverviewFilters) {
@@ -52,18 +53,7 @@ export async function getReviewProgress(user: Actor, planId: string, year: numbe
 export async function getComments(user: Actor | null, measure: { id: string; organizationId: string; ownerUnitIds: string[] }, year: number) {
   const insider =
     can(user, "comment.create", measure) || can(user, "comment.publish", measure) || can(user, "comment.reply", measure);
-  const comments = await db().committeeComment.findMany({
-    where: { measureId: measure.id, evaluationYear: year, parentId: null, ...(insider ? {} : { published: true }) },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      body: true,
-      published: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      replies: { where: insider ? {} : { published: true }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, published: true, createdAt: true, author: { select: { name: true } } } },
-    },
-  });
+  const comments = insider ? await loadComments(measure.id, year, true) : reviveDates(await publishedComments(measure.id, year));
   const reviewed = user ? await db().committeeReview.findUnique({ where: { userId_measureId_evaluationYear: { userId: user.id, measureId: measure.id, evaluationYear: year } } }) : null;
   return {
     comments,
@@ -74,4 +64,28 @@ export async function getComments(user: Actor | null, measure: { id: string; org
     canMarkReviewed: can(user, "review.mark", measure),
     reviewedAt: reviewed?.reviewedAt ?? null,
   };
+}
+
+type LoadedComments = Awaited<ReturnType<typeof loadComments>>;
+
+/** The published comments are the same for every reader: cached (the cache returns dates as strings). */
+const publishedComments = cachedData("published-comments", (measureId: string, year: number) => loadComments(measureId, year, false));
+
+function reviveDates(comments: LoadedComments): LoadedComments {
+  return comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt), replies: c.replies.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })) }));
+}
+
+async function loadComments(measureId: string, year: number, insider: boolean) {
+  return db().committeeComment.findMany({
+    where: { measureId, evaluationYear: year, parentId: null, ...(insider ? {} : { published: true }) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      body: true,
+      published: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      replies: { where: insider ? {} : { published: true }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, published: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
 }
