@@ -48,7 +48,9 @@ const stopDatabase = async () => {
   if (embedded) {
     const e = embedded;
     embedded = null;
-    await e.stop();
+    // Ctrl-C and service managers signal the whole process group, so PostgreSQL may already be shutting
+    // down by itself: do not wait for it forever
+    await Promise.race([e.stop(), new Promise((r) => setTimeout(r, 8000))]);
     log("embedded PostgreSQL stopped");
   }
 };
