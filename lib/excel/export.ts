@@ -1,5 +1,6 @@
 // The plan (or one department's part of it) as an .xlsx workbook: published data only, the same statuses
 // as the overview (the plan's default evaluation year), two queries whatever the number of measures.
+import { PUBLISHED_ENTRY } from "../export/published";
 import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
 import { measureListSelect, seriesSelect } from "../measures/measure-select";
@@ -42,7 +43,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
       select: { ...measureListSelect, series: { ...measureListSelect.series, select: { ...seriesSelect, baselinePeriod: true } } },
     }),
     prisma.sheetEntry.findMany({
-      where: { measure: { planId: plan.id }, OR: [{ state: "published" }, { publishedAt: { not: null } }] },
+      where: { measure: { planId: plan.id }, ...PUBLISHED_ENTRY },
       orderBy: { evaluationYear: "asc" },
       select: { measureId: true, evaluationYear: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
     }),

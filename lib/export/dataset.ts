@@ -5,11 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { toSeriesInput } from "../measures/series-input";
-
-/** A sheet has a published version when it was ever published — also while a new draft is being worked on. */
-export const PUBLISHED_ENTRY = {
-  OR: [{ state: "published" as const }, { publishedAt: { not: null } }, { publishedEffortStatus: { not: null } }, { publishedIssues: { not: null } }, { publishedDirection: { not: null } }],
-};
+import { PUBLISHED_ENTRY } from "./published";
 
 export const EXPORT_FORMAT = "kpi-dashboard/dataset";
 export const EXPORT_VERSION = 1;

@@ -1,6 +1,7 @@
 // The columns a status needs, selected the same way by every page that lists measures (one query for all
 // rows: Prisma loads the nested relations with a constant number of queries, not one per measure).
 import type { Prisma } from "../generated/prisma/client";
+import { PUBLISHED_ENTRY } from "../export/published";
 
 export const seriesSelect = {
   label: true,
@@ -44,3 +45,37 @@ export const measureListSelect = {
 
 export type MeasureListRow = Prisma.MeasureGetPayload<{ select: typeof measureListSelect }>;
 export type SeriesRow = MeasureListRow["series"][number];
+
+/** Everything a KPI sheet shows (the KPI page and the printed sheet): all yearly cells and the published entries. */
+export const measureSheetSelect = {
+  ...measureListSelect,
+  footnote: true,
+  notes: true,
+  confidence: true,
+  confidenceNote: true,
+  sourceLineStart: true,
+  sourceLineEnd: true,
+  sourceDocument: { select: { fileName: true, title: true } },
+  section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
+  series: {
+    orderBy: { sortOrder: "asc" },
+    select: {
+      ...seriesSelect,
+      chartLabels: true,
+      values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
+    },
+  },
+  entries: {
+    where: PUBLISHED_ENTRY,
+    orderBy: { evaluationYear: "asc" },
+    select: {
+      evaluationYear: true,
+      publishedEffortStatus: true,
+      publishedIssues: true,
+      publishedDirection: true,
+      sourceLineStart: true,
+      sourceLineEnd: true,
+      sourceDocument: { select: { fileName: true } },
+    },
+  },
+} satisfies Prisma.MeasureSelect;

@@ -1,8 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
-import { measureListSelect, seriesSelect } from "./measure-select";
-import { PUBLISHED_ENTRY } from "../export/dataset";
+import { measureSheetSelect } from "./measure-select";
 import { cachedData } from "../cache";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
@@ -13,37 +12,8 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
   const measure = await db().measure.findFirst({
     where: { number, plan: { slug, organization: { code } } },
     select: {
-      ...measureListSelect,
-      footnote: true,
-      notes: true,
-      confidence: true,
-      confidenceNote: true,
-      sourceLineStart: true,
-      sourceLineEnd: true,
-      sourceDocument: { select: { fileName: true, title: true } },
-      section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
+      ...measureSheetSelect,
       plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true } } } },
-      series: {
-        orderBy: { sortOrder: "asc" },
-        select: {
-          ...seriesSelect,
-          chartLabels: true,
-          values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
-        },
-      },
-      entries: {
-        where: PUBLISHED_ENTRY,
-        orderBy: { evaluationYear: "asc" },
-        select: {
-          evaluationYear: true,
-          publishedEffortStatus: true,
-          publishedIssues: true,
-          publishedDirection: true,
-          sourceLineStart: true,
-          sourceLineEnd: true,
-          sourceDocument: { select: { fileName: true } },
-        },
-      },
     },
   });
   if (!measure) return null;

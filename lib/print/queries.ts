@@ -1,44 +1,12 @@
 import "server-only";
 import { db } from "../db";
-import { measureListSelect, seriesSelect } from "../measures/measure-select";
-import { PUBLISHED_ENTRY } from "../export/dataset";
+import { measureSheetSelect } from "../measures/measure-select";
 import type { SheetData } from "./print-sheet";
 import type { Prisma } from "../generated/prisma/client";
 
 // The same columns as the KPI page (getMeasurePageData), for every measure of a plan at once; the plan is
 // loaded once and attached to each measure, so the pure view builders take them unchanged.
-const printMeasureSelect = {
-  ...measureListSelect,
-  footnote: true,
-  notes: true,
-  confidence: true,
-  confidenceNote: true,
-  sourceLineStart: true,
-  sourceLineEnd: true,
-  sourceDocument: { select: { fileName: true, title: true } },
-  section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
-  series: {
-    orderBy: { sortOrder: "asc" },
-    select: {
-      ...seriesSelect,
-      chartLabels: true,
-      values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
-    },
-  },
-  entries: {
-    where: PUBLISHED_ENTRY,
-    orderBy: { evaluationYear: "asc" },
-    select: {
-      evaluationYear: true,
-      publishedEffortStatus: true,
-      publishedIssues: true,
-      publishedDirection: true,
-      sourceLineStart: true,
-      sourceLineEnd: true,
-      sourceDocument: { select: { fileName: true } },
-    },
-  },
-} satisfies Prisma.MeasureSelect;
+const printMeasureSelect = measureSheetSelect;
 
 const printPlanSelect = {
   id: true,
