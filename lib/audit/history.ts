@@ -50,8 +50,9 @@ async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
       evaluationYear: yearOf.get(l.entityId) ?? null,
       reason: after.reason ?? null,
       changes: (["effortStatus", "issues", "direction"] as const)
-        .map((field) => ({ field, before: b[field] ?? "", after: a[field] ?? "" }))
-        .filter((c) => c.before !== c.after && l.action !== "sheet.return"),
+        .map((field) => ({ field, before: (b[field] ?? "").trim(), after: (a[field] ?? "").trim() }))
+        // line breaks at the ends are not changes (the seed's YAML ends a block with one, the form trims)
+        .filter((c) => c.before.trim() !== c.after.trim() && l.action !== "sheet.return"),
     };
   });
 }

@@ -93,12 +93,14 @@ async function loadPlan(tx: Tx, organizationId: string, bundle: PlanBundle, sour
     await tx.measureOwner.createMany({ data: [...new Set(ownerIds)].map((unitId, i) => ({ measureId, unitId, sortOrder: i })) });
     await replaceSeries(tx, measureId, measure.series);
     for (const e of measure.entries) {
-      const text = { effortStatus: e.effortStatus, issues: e.issues, direction: e.direction };
+      // a YAML block ends with a line break; the stored narrative does not (as the edit form saves it)
+      const trim = (t: string | null) => (t === null ? null : t.trim() || null);
+      const text = { effortStatus: trim(e.effortStatus), issues: trim(e.issues), direction: trim(e.direction) };
       const d = {
         ...text,
-        publishedEffortStatus: e.effortStatus,
-        publishedIssues: e.issues,
-        publishedDirection: e.direction,
+        publishedEffortStatus: text.effortStatus,
+        publishedIssues: text.issues,
+        publishedDirection: text.direction,
         state: "published" as const,
         sourceDocumentId: sourceIds.get(e.source.file)!,
         sourceLineStart: e.source.lines[0],
