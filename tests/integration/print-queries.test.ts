@@ -1,33 +1,15 @@
 // The printed plan loads every sheet with a fixed number of queries, and its department filter is the overview's.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { createPrismaClient } from "../../lib/db";
+import { describe, expect, it } from "vitest";
 import { getPlanPrintData } from "../../lib/print/queries";
 import { buildPlanPrint } from "../../lib/print/plan-print";
 import { buildPrintSheet } from "../../lib/print/print-sheet";
 import { getMeasurePageData } from "../../lib/measures/queries";
 import { getPlanOverview } from "../../lib/plans/get-overview";
 import { useTestDatabase } from "../helpers/database-per-file";
+import { useQueryCounter } from "../helpers/query-counter";
 
 const database = useTestDatabase("seeded");
-let count = 0;
-let counted: PrismaClient;
-const global = globalThis as unknown as { kpiPrisma?: PrismaClient };
-
-beforeAll(() => {
-  counted = createPrismaClient(database.url, { onQuery: () => count++ });
-  global.kpiPrisma = counted;
-});
-afterAll(async () => {
-  global.kpiPrisma = undefined;
-  await counted.$disconnect();
-});
-
-async function queries(fn: () => Promise<unknown>): Promise<number> {
-  count = 0;
-  await fn();
-  return count;
-}
+const queries = useQueryCounter(database);
 
 describe("getPlanPrintData", () => {
   it("sends the same number of queries for 57 KPIs as for 18", async () => {

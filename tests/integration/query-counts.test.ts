@@ -1,31 +1,13 @@
 // The pages' data functions send a fixed number of SQL queries, whatever the number of KPIs (no query per row).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { createPrismaClient } from "../../lib/db";
+import { describe, expect, it } from "vitest";
 import { getPlanOverview } from "../../lib/plans/get-overview";
 import { getMeasurePageData } from "../../lib/measures/queries";
 import { getUnitPage } from "../../lib/units/queries";
 import { useTestDatabase } from "../helpers/database-per-file";
+import { useQueryCounter } from "../helpers/query-counter";
 
 const database = useTestDatabase("seeded");
-let count = 0;
-let counted: PrismaClient;
-const global = globalThis as unknown as { kpiPrisma?: PrismaClient };
-
-beforeAll(() => {
-  counted = createPrismaClient(database.url, { onQuery: () => count++ });
-  global.kpiPrisma = counted;
-});
-afterAll(async () => {
-  global.kpiPrisma = undefined;
-  await counted.$disconnect();
-});
-
-async function queries(fn: () => Promise<unknown>): Promise<number> {
-  count = 0;
-  await fn();
-  return count;
-}
+const queries = useQueryCounter(database);
 
 describe("queries per page", () => {
   it("the overview: the same for 57 KPIs as for 18, with or without a search", async () => {
