@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { planPath } from "@/lib/paths";
 import { listOpenDataOrganizations } from "@/lib/opendata/queries";
+import { parseOrganizationSearch } from "@/lib/organizations/search";
+import { OrganizationSearchForm } from "@/components/organization-search-form";
 import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
 import { DEFAULT_LICENSE, PDL_URL, licenseUrl } from "@/lib/opendata/license";
 import {
@@ -23,8 +25,7 @@ const EXAMPLE = { code: "430005", slug: "kumamoto-2020" };
 
 export default async function OpenDataPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const page = Math.max(1, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1);
+  const { q, page } = parseOrganizationSearch(params);
   const { total, organizations, pages } = await listOpenDataOrganizations(db(), { query: q || undefined, page });
   const href = (p: number) => `${openDataPagePath}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#downloads`;
 
@@ -46,13 +47,7 @@ export default async function OpenDataPage({ searchParams }: Props) {
       </p>
 
       <h2 id="downloads">ダウンロード</h2>
-      <form method="get" action={`${openDataPagePath}#downloads`} className="filters" role="search" aria-label="団体の検索">
-        <label>
-          団体名または団体コード
-          <input type="search" name="q" defaultValue={q} placeholder="例：熊本県、402273" />
-        </label>
-        <button className="button" type="submit">検索</button>
-      </form>
+      <OrganizationSearchForm action={`${openDataPagePath}#downloads`} q={q} />
       <p>{total.toLocaleString("ja-JP")}団体{pages > 1 && `（${page}／${pages}ページ）`}</p>
       <ScrollRegion label="団体・計画ごとのダウンロード">
         <table className="data-table">

@@ -1,26 +1,21 @@
 import type { Metadata } from "next";
 import { listOrganizations } from "@/lib/plans/queries";
 import { planPath } from "@/lib/paths";
+import { parseOrganizationSearch } from "@/lib/organizations/search";
+import { OrganizationSearchForm } from "@/components/organization-search-form";
 
 export const metadata: Metadata = { title: "団体一覧" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OrganizationsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const page = Math.max(1, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1);
+  const { q, page } = parseOrganizationSearch(params);
   const { total, organizations, pages } = await listOrganizations(q || undefined, page);
   const href = (p: number) => `/orgs?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
       <h1>団体一覧</h1>
-      <form method="get" action="/orgs" className="filters" role="search" aria-label="団体の検索">
-        <label>
-          団体名または団体コード
-          <input type="search" name="q" defaultValue={q} placeholder="例：熊本県、402273" />
-        </label>
-        <button className="button" type="submit">検索</button>
-      </form>
+      <OrganizationSearchForm action="/orgs" q={q} />
       <p>{total.toLocaleString("ja-JP")}団体{pages > 1 && `（${page}／${pages}ページ）`}</p>
       <table className="data-table">
         <caption className="visually-hidden">団体と計画</caption>

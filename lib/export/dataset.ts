@@ -20,6 +20,11 @@ function num(d: DecimalLike): number | null {
 const year = (y: number) => ({ fiscalYear: y, fiscalYearLabel: fiscalYearLabel(y) });
 const maybeYear = (y: number | null) => (y === null ? { fiscalYear: null, fiscalYearLabel: null } : year(y));
 
+/** An organisation's identity in the open-data shapes (the dataset export and the catalogue). */
+export function organizationSummary(o: { code: string; name: string; nameEn: string | null; kind: string; prefectureCode: string | null; dataLicense: string }) {
+  return { code: o.code, name: o.name, nameEn: o.nameEn, kind: o.kind, prefectureCode: o.prefectureCode, license: o.dataLicense };
+}
+
 export async function exportDataset(prisma: PrismaClient, options: { organizationCode?: string; planSlug?: string } = {}) {
   const organizations = await prisma.organization.findMany({
     where: options.organizationCode ? { code: options.organizationCode } : {},
@@ -50,12 +55,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     organizations: organizations.map((o) => ({
-      code: o.code,
-      name: o.name,
-      nameEn: o.nameEn,
-      kind: o.kind,
-      prefectureCode: o.prefectureCode,
-      license: o.dataLicense,
+      ...organizationSummary(o),
       plans: o.plans.map((p) => ({
         slug: p.slug,
         name: p.name,

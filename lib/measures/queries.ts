@@ -32,3 +32,10 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
 });
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;
+
+/** A KPI route's parameters (the No arrives URL-encoded: 「追加1」) → the page data, or null for a 404. */
+export async function getMeasureForRoute(params: Promise<{ code: string; slug: string; no: string }>) {
+  const { code, slug, no } = await params;
+  const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
+  return data ? { code, slug, data } : null;
+}

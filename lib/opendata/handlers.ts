@@ -3,7 +3,7 @@ import "server-only";
 // the app's database; tests call them with their own. Only published data is served: everything goes through
 // exportDataset, which reads published narratives and the applied (published) yearly values only.
 import type { PrismaClient } from "../generated/prisma/client";
-import { exportDataset } from "../export/dataset";
+import { exportDataset, organizationSummary } from "../export/dataset";
 import { fiscalYearLabel } from "../fiscal-year";
 import { planPath } from "../paths";
 import { buildNarrativesCsv } from "./narratives-csv";
@@ -42,12 +42,7 @@ export function serveOrganizations(getDb: GetDb): Promise<Response> {
       format: ORGANIZATIONS_FORMAT,
       version: 1,
       organizations: organizations.map((o) => ({
-        code: o.code,
-        name: o.name,
-        nameEn: o.nameEn,
-        kind: o.kind,
-        prefectureCode: o.prefectureCode,
-        license: o.dataLicense,
+        ...organizationSummary(o),
         licenseUrl: licenseUrl(o.dataLicense),
         links: { json: apiOrganizationJsonPath(o.code) },
         plans: o.plans.map((p) => ({

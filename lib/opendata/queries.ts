@@ -1,6 +1,7 @@
 import "server-only";
 // Reads for the open-data API and page. The data itself comes from exportDataset (lib/export/dataset.ts);
 // these find what to serve, its licence and when its published data last changed.
+import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
 import type { PrismaClient } from "../generated/prisma/client";
 import { latest } from "./http";
 
@@ -60,9 +61,8 @@ const catalogSelect = {
  * time, searchable by name or code, as the national scale of about 1,800 organisations needs).
  */
 export async function listOpenDataOrganizations(prisma: PrismaClient, options: { query?: string; page?: number; perPage?: number } = {}) {
-  const q = options.query?.trim();
-  const where = q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }, { nameEn: { contains: q, mode: "insensitive" as const } }] } : {};
-  const perPage = options.perPage ?? 50;
+  const where = organizationSearchWhere(options.query);
+  const perPage = options.perPage ?? ORGANIZATIONS_PER_PAGE;
   const paged = options.page !== undefined;
   const [total, organizations] = await Promise.all([
     prisma.organization.count({ where }),

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
 import { cachedData } from "../cache";
+import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
 
 /** The plan the dashboard opens on: the configured (or first) organisation's latest plan that has values. */
 export const getDefaultPlanRef = cachedData("default-plan", async (): Promise<{ code: string; slug: string } | null> => {
@@ -52,13 +53,9 @@ export async function getPlanTitle(code: string, slug: string) {
   return db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, organization: { select: { name: true } } } });
 }
 
-const ORGANIZATIONS_PER_PAGE = 50;
-
 /** The organisations with their plans, searchable by name or code, a page at a time (national scale). */
 export async function listOrganizations(query: string | undefined, page: number) {
-  const where = query
-    ? { OR: [{ name: { contains: query } }, { code: { startsWith: query } }, { nameEn: { contains: query, mode: "insensitive" as const } }] }
-    : {};
+  const where = organizationSearchWhere(query);
   const [total, organizations] = await Promise.all([
     db().organization.count({ where }),
     db().organization.findMany({

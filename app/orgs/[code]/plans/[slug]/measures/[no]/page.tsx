@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getMeasurePageData } from "@/lib/measures/queries";
+import { getMeasureForRoute } from "@/lib/measures/queries";
 import { buildMeasureView } from "@/lib/measures/measure-view";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath, printPath, unitPath } from "@/lib/paths";
@@ -20,11 +20,7 @@ import { getComments } from "@/lib/review/queries";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(props: Props) {
-  const { code, slug, no } = await props.params;
-  const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
-  return data ? { code, slug, data } : null;
-}
+const load = (props: Props) => getMeasureForRoute(props.params);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const loaded = await load(props);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getMeasurePageData } from "@/lib/measures/queries";
+import { getMeasureForRoute } from "@/lib/measures/queries";
 import { buildPrintSheet } from "@/lib/print/print-sheet";
 import { measurePath } from "@/lib/paths";
 import { PrintSheet } from "@/components/print/print-sheet";
@@ -9,11 +9,7 @@ import "@/components/print/print.css";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(props: Props) {
-  const { code, slug, no } = await props.params;
-  const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
-  return data ? { code, slug, data } : null;
-}
+const load = (props: Props) => getMeasureForRoute(props.params);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const loaded = await load(props);
