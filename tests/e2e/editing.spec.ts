@@ -79,6 +79,14 @@ test("the officer edits No 15, saves a draft, submits; No 1 is refused through t
 });
 
 test("the admin sees the submission and approves it; a signed-out reader sees the new text and the history diff", async ({ page, browser }) => {
+  // before the approval a signed-out reader is served the cached public copy of No 15, without the draft
+  const reader = await browser.newPage();
+  await reader.goto(NO15);
+  const cached = await reader.reload();
+  expect(cached?.headers()["x-nextjs-cache"]).toBe("HIT");
+  await expect(reader.getByRole("region", { name: "取組状況", exact: true })).toBeVisible();
+  await expect(reader.getByRole("region", { name: "取組状況", exact: true })).not.toContainText(ADDED);
+
   await signIn(page, "admin@demo.example");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("各部局のシートの状況");
   const row = page.getByRole("row", { name: /製造品出荷額/ }).filter({ hasText: "提出済" });
@@ -89,7 +97,7 @@ test("the admin sees the submission and approves it; a signed-out reader sees th
   await page.getByRole("button", { name: "承認して公開する" }).click();
   await expect(page.getByText(/承認し、公開しました。|公開済みです。/).first()).toBeVisible();
 
-  const reader = await browser.newPage();
+  // the approval dropped the cached copy: the same reader's next visit shows the published text at once
   await reader.goto(NO15);
   await expect(reader.getByRole("region", { name: "取組状況", exact: true })).toContainText(ADDED);
   await expect(reader.getByRole("table", { name: /基準値・実績値・目標値/ })).toContainText("36,123");

@@ -1,0 +1,41 @@
+// Anonymous readers of the public pages all see the same page, so those pages are rendered once and kept in
+// Next's full-route cache (ISR, in memory: next.config.ts) until something is written (lib/cache.ts) or five
+// minutes pass. next.config.ts rewrites such a request to the cached copy under /anonymous (the same page
+// modules, rendered as static: no cookies, no query); everyone else — signed-in users, filtered or sorted
+// overviews, another evaluation year — gets the page rendered for them as before.
+//
+// Rewrites in next.config.ts rather than in proxy.ts: Next handles them inside the server, while a proxy
+// rewrite is sent through an HTTP proxy back to the server when it is bound to 127.0.0.1 (NextURL renames the
+// host to "localhost", so the rewrite looks like another origin), which doubles the work of every request.
+import type { Rewrite } from "next/dist/lib/load-custom-routes";
+import { overviewFiltersSchema } from "../plans/overview-filters";
+
+/** The internal prefix of the cached copies; never a URL anyone is given. */
+export const ANONYMOUS_PREFIX = "/anonymous";
+
+/** The home page's copy is /anonymous/home/default (a route parameter: app/anonymous/home/[view]/page.tsx). */
+export const HOME_VIEW = "default";
+
+/** The cookies next-auth keeps a session in (chunked as .0, .1 … when large; ours never is). */
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"].flatMap((name) => [name, `${name}.0`]);
+
+/** The query parameters that change what a public page shows: filters, sort and evaluation year. Any other
+ *  parameter (?utm_source=…) is ignored by the pages, so the cached copy is the right answer for it. */
+export const VIEW_PARAMETERS = Object.keys(overviewFiltersSchema.shape);
+
+/** The public pages with a cached copy: the home page, a plan's overview, a KPI page, a department page. */
+const CACHED_PAGES: [source: string, destination: string][] = [
+  ["/", `${ANONYMOUS_PREFIX}/home/${HOME_VIEW}`],
+  ["/orgs/:code/plans/:slug", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug`],
+  ["/orgs/:code/plans/:slug/measures/:no", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug/measures/:no`],
+  ["/orgs/:code/units/:unitId", `${ANONYMOUS_PREFIX}/orgs/:code/units/:unitId`],
+];
+
+export function anonymousCacheRewrites(): Rewrite[] {
+  const missing: NonNullable<Rewrite["missing"]> = [
+    ...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
+    ...VIEW_PARAMETERS.map((key) => ({ type: "query" as const, key })),
+    { type: "header", key: "next-action" }, // a server action is answered by the page it was posted to
+  ];
+  return CACHED_PAGES.map(([source, destination]) => ({ source, destination, missing }));
+}
