@@ -18,7 +18,7 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from "../tests/helpe
 import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentId } from "./generate-national-dataset";
 import { firstLoadJs, scriptsInHtml, type FirstLoadJs } from "./first-load-js";
 import { measure } from "./load";
-import { BUDGETS, evaluateBudgets, kb, printReport, type Row } from "./report";
+import { BUDGETS, evaluateBudgets, firstVisitComparisons, kb, printReport, type Row } from "./report";
 import { otherCores, sampleTicks } from "./machine-load";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
@@ -127,7 +127,7 @@ async function startServer(appDir: string, url: string, env: Record<string, stri
 }
 
 /** SQL statements one request of each page sends, as the server logs them (KPI_LOG_QUERIES=1: lib/db.ts): the
- *  first request of a URL (Next's data cache empty) and the next one (served from the cache where the app uses it). */
+ *  first request of a URL (nothing cached) and the next one (the anonymous readers' cached copy: none). */
 async function queriesPerRequest(appDir: string, url: string, pages: Page[]): Promise<Record<string, { cold: number; warm: number }>> {
   let statements = 0;
   let partial = "";
@@ -194,7 +194,7 @@ try {
     { key: "department", label: "department", paths: [`/orgs/${code}/units/${unitId}`], route: "/orgs/[code]/units/[unitId]" },
     { key: "kpi", label: "KPI page", paths: [`/orgs/${code}/plans/${slug}/measures/${no}`], route: "/orgs/[code]/plans/[slug]/measures/[no]" },
   ];
-  // the same page again and again is served from Next's data cache where the app uses one (lib/cache.ts);
+  // the same page again and again is served from the anonymous readers' cached copy (lib/anonymous-cache);
   // visitors spread over 1,741 organisations mostly are not: a different organisation's page every request
   const orgs = shuffled(ORGANIZATIONS).map((i) => i + 1);
   const spreads: Page[] = [
@@ -247,7 +247,8 @@ try {
 
   const heading = `Synthetic national dataset: ${ORGANIZATIONS} organisations; pages of ${code} (合成データ団体${String(middle).padStart(4, "0")}); ${cpus().length} CPU(s), Node ${process.version}`;
   const budgets = evaluateBudgets(results, js.kpi);
-  printReport(heading, results, js, inProcess.queries, budgets, ORGANIZATIONS === SYNTHETIC.organizations ? null : `BENCH_ORGANIZATIONS=${ORGANIZATIONS}: the budgets are defined for the national dataset of ${SYNTHETIC.organizations}`);
+  const firstVisits = firstVisitComparisons(results);
+  printReport(heading, results, js, inProcess.queries, budgets, firstVisits, ORGANIZATIONS === SYNTHETIC.organizations ? null : `BENCH_ORGANIZATIONS=${ORGANIZATIONS}: the budgets are defined for the national dataset of ${SYNTHETIC.organizations}`);
 
   const report = {
     date: new Date().toISOString(),
@@ -259,6 +260,7 @@ try {
     spreads: spreads.map((p) => ({ key: p.key, label: p.label, urls: p.paths.length })),
     results,
     budgets,
+    firstVisits,
   };
   writeFileSync(path.join(RESULTS, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   log(`results written to bench/results/latest.json (whole run ${Math.round((Date.now() - started) / 1000)} s)`);
