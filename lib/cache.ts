@@ -13,7 +13,8 @@ export function cachedData<A extends unknown[], R>(name: string, fn: (...args: A
   return unstable_cache(fn, [name], { tags: [DATA_TAG], revalidate: MAX_AGE_SECONDS });
 }
 
-/** After a write: readers (including the writer) see the new data on their next request. */
+/** After a write: readers (including the writer) see the new data on their next request. revalidatePath drops
+ *  the anonymous readers' cached copies of whole pages too (lib/anonymous-cache): they sit under the root layout. */
 export function invalidateData(): void {
   updateTag(DATA_TAG);
   revalidatePath("/", "layout");

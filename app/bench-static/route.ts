@@ -21,7 +21,6 @@ const NAMES = ["新規創業件数", "観光入込客数", "移住相談件数",
 const DEPARTMENTS = ["総務部", "企画振興部", "健康福祉部", "商工観光労働部", "農林水産部"];
 const DIVISIONS = ["危機管理防災課", "地域振興課", "子ども未来課", "観光振興課", "農業技術課"];
 const GOALS = ["しごとをつくる", "ひとの流れをつくる", "結婚・出産・子育ての希望をかなえる", "魅力的な地域をつくる"];
-const ICON = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"><path d="M5 12h14M13 6l6 6-6 6"></path></svg>';
 
 const rows = Array.from({ length: ROWS }, (_, i) => ({
   no: i + 1,
@@ -34,7 +33,7 @@ const rows = Array.from({ length: ROWS }, (_, i) => ({
   explanation: `進捗率 ${(40 + ((i * 13) % 70)).toFixed(1)}% = (例示の実績 − 例示の基準値) ÷ (例示の目標値 − 例示の基準値)（令和6年度実績）`,
 }));
 
-const badge = (code: string, label: string) => `<span class="status-badge status-badge--${code}">${ICON}${label}</span>`;
+const badge = (code: string, label: string) => `<span class="status-badge status-badge--${code}">${label}</span>`;
 const options = (values: string[]) => `<option value="">すべて</option>${values.map((v) => `<option value="${v}">${v}</option>`).join("")}`;
 const select = (name: string, label: string, values: string[]) =>
   `<div class="field"><label for="bench-${name}">${label}</label><select id="bench-${name}" name="${name}">${options(values)}</select></div>`;
@@ -77,7 +76,7 @@ const tree = rows.map((r) =>
     el("td", { className: "num" }, r.latest, el("span", { className: "muted" }, " 件"), el("br", {}), el("span", { className: "muted" }, "令和6年度")),
     el("td", { className: "num" }, r.target),
     el("td", { className: "num" }, r.rate),
-    el("td", {}, el("span", { className: `status-badge status-badge--${r.status[0]}` }, el("svg", { "aria-hidden": "true", viewBox: "0 0 24 24", width: "16", height: "16", fill: "none", stroke: "currentColor", strokeWidth: "2.5" }, el("path", { d: "M5 12h14M13 6l6 6-6 6" })), r.status[1]), el("div", { className: "muted" }, `公式評価 ${r.status[1]}`), el("div", { className: "explanation" }, r.explanation)),
+    el("td", {}, el("span", { className: `status-badge status-badge--${r.status[0]}` }, r.status[1]), el("div", { className: "muted" }, `公式評価 ${r.status[1]}`), el("div", { className: "explanation" }, r.explanation)),
   ),
 );
 const payload = JSON.stringify({ rows, sections, departments: DEPARTMENTS, divisions: DIVISIONS, tree, form, summaries }).replace(/</g, "\\u003c");
