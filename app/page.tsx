@@ -11,7 +11,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The dashboard opens on the default plan (the first organisation's latest plan with values). */
 export default async function HomePage({ searchParams }: Props) {
   const ref = await getDefaultPlanRef();
-  const data = ref ? await getPlanOverview(ref.code, ref.slug, parseOverviewFilters(await searchParams)) : null;
+  const filters = parseOverviewFilters(await searchParams);
+  const data = ref ? await getPlanOverview(ref.code, ref.slug, filters) : null;
   if (!data) {
     return (
       <>
@@ -20,5 +21,5 @@ export default async function HomePage({ searchParams }: Props) {
       </>
     );
   }
-  return <PlanOverview data={data} filters={parseOverviewFilters(await searchParams)} />;
+  return <PlanOverview data={data} filters={filters} />;
 }

@@ -1,7 +1,7 @@
-// The anonymous reader's cached copy of / (proxy.ts rewrites / to /anonymous/home/default; lib/anonymous-cache/
-// routing.ts says when). A route parameter, although there is one view, so that the page is rendered on its
-// first request (it needs the database) rather than at build time. Cookies and the query are empty when it is
-// rendered, so it is what the public sees.
+// The anonymous reader's cached copy of /: next.config.ts rewrites / to /anonymous/home/default, by the rules in
+// lib/anonymous-cache/routing.ts. A route parameter, although there is one view, so that the page is rendered on
+// its first request (it needs the database) rather than at build time. Cookies and the query are empty when it
+// is rendered, so it is what the public sees.
 import { notFound } from "next/navigation";
 import HomePage from "@/app/page";
 import { HOME_VIEW } from "@/lib/anonymous-cache/routing";

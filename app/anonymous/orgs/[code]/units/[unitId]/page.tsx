@@ -1,5 +1,6 @@
-// The anonymous reader's cached copy of a department page (proxy.ts rewrites to it; lib/anonymous-cache/routing.ts
-// says when). Rendered as static on its first request: cookies are empty, so it is what the public sees.
+// The anonymous reader's cached copy of a department page: next.config.ts rewrites to it, by the rules in
+// lib/anonymous-cache/routing.ts. Rendered as static on its first request: cookies and the query are empty, so
+// it is what the public sees. (Route segment config must be written in each page file, so these lines repeat.)
 export { default, generateMetadata } from "@/app/orgs/[code]/units/[unitId]/page";
 export const dynamic = "force-static";
 export const revalidate = 300;
