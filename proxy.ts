@@ -2,10 +2,12 @@
 // readers without a session. It is not a permission check: every mutation checks the user on the server.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { authSecret, useSecureCookies } from "@/lib/auth/secret";
 
 export async function proxy(request: NextRequest) {
   if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return NextResponse.next();
-  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
+  // the cookie's name as next-auth's options set it (__Secure- in production), not guessed from NEXTAUTH_URL
+  const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
   if (token) return NextResponse.next();
   // machines get an answer they can read, people the sign-in page
   if (request.nextUrl.pathname.startsWith("/api/")) {

@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { db } from "../db";
 import { checkSignIn } from "./sign-in";
-import { authSecret } from "./secret";
+import { authSecret, useSecureCookies } from "./secret";
 
 function oidcProvider(): Provider[] {
   const issuer = process.env.AUTH_OIDC_ISSUER;
@@ -30,7 +30,7 @@ function oidcProvider(): Provider[] {
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  useSecureCookies: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+  useSecureCookies,
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

@@ -91,7 +91,9 @@ export async function getSheetEditData(user: Actor, code: string, slug: string, 
   const resource = { organizationId: measure.plan.organizationId, ownerUnitIds: measure.owners.map((o) => o.unitId) };
   if (!can(user, "sheet.viewDraft", resource)) return { forbidden: true as const, measure: { name: measure.name, number: measure.number } };
   const open = measure.plan.evaluationYears.find((y) => y.status === "open");
-  const year = requestedYear ?? open?.fiscalYear ?? measure.plan.evaluationYears[0]?.fiscalYear ?? null;
+  // ?year= arrives as Number(text): NaN or a fraction is no year (it would reach the query and fail)
+  const requested = requestedYear !== undefined && Number.isInteger(requestedYear) ? requestedYear : undefined;
+  const year = requested ?? open?.fiscalYear ?? measure.plan.evaluationYears[0]?.fiscalYear ?? null;
   const entry = year === null ? null : await db().sheetEntry.findUnique({
     where: { measureId_evaluationYear: { measureId: measure.id, evaluationYear: year } },
     include: { draftValues: true, updatedBy: { select: { name: true } } },

@@ -134,3 +134,13 @@ test("two browsers edit the same sheet: the second save is refused and both vers
   const [entry] = await sql<{ issues: string }>(`SELECT e.issues FROM "SheetEntry" e JOIN "Measure" m ON m.id = e."measureId" JOIN "Plan" p ON p.id = m."planId" WHERE p.slug = 'kumamoto-2020' AND m.number = '15' AND e."evaluationYear" = 2023`);
   expect(entry.issues).toBe("一人目の課題等");
 });
+
+test("a malformed ?year= on the edit page opens the current year's sheet, not an error", async ({ page }) => {
+  await signIn(page, "shoko@demo.example");
+  for (const year of ["abc", "2023.5"]) {
+    const response = await page.goto(`${NO15}/edit?year=${year}`);
+    expect(response?.status(), year).toBe(200);
+    await expect(page.getByLabel("取組状況", { exact: true })).toBeVisible();
+    await expect(page.getByText("NaN")).toHaveCount(0);
+  }
+});

@@ -1,0 +1,35 @@
+// The sign-in-required mode (KPI_REQUIRE_SIGN_IN=1) reads the session cookie in proxy.ts: a signed-in user of a
+// production server (the __Secure- cookie, even when NEXTAUTH_URL is http://localhost as `npm start` sets it)
+// passes; a reader without a session is sent to the sign-in page.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
+
+const SECRET = "test-secret-for-the-proxy";
+let proxy: (request: NextRequest) => Promise<Response>;
+
+beforeAll(async () => {
+  vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("AUTH_SECRET", SECRET);
+  vi.stubEnv("KPI_REQUIRE_SIGN_IN", "1");
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  vi.resetModules();
+  ({ proxy } = await import("../../proxy"));
+});
+afterAll(() => vi.unstubAllEnvs());
+
+describe("sign-in required mode", () => {
+  it("lets a signed-in user of a production server through", async () => {
+    const jwt = await encode({ token: { uid: "user-1", name: "商工 太郎" }, secret: SECRET });
+    const response = await proxy(new NextRequest("http://localhost:3000/orgs", { headers: { cookie: `__Secure-next-auth.session-token=${jwt}` } }));
+    expect(response.headers.get("location")).toBeNull();
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("sends a reader without a session to the sign-in page, and answers the API with 401", async () => {
+    const page = await proxy(new NextRequest("http://localhost:3000/orgs?q=1"));
+    expect(page.headers.get("location")).toContain("/signin?callbackUrl=%2Forgs%3Fq%3D1");
+    const api = await proxy(new NextRequest("http://localhost:3000/api/v1/organizations"));
+    expect(api.status).toBe(401);
+  });
+});
