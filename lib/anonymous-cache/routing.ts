@@ -9,15 +9,15 @@
 // host to "localhost", so the rewrite looks like another origin), which doubles the work of every request.
 import type { Rewrite } from "next/dist/lib/load-custom-routes";
 import { overviewFiltersSchema } from "../plans/overview-filters";
+import { SESSION_COOKIES } from "../auth/session-cookies";
+
+export { SESSION_COOKIES };
 
 /** The internal prefix of the cached copies; never a URL anyone is given. */
 export const ANONYMOUS_PREFIX = "/anonymous";
 
 /** The home page's copy is /anonymous/home/default (a route parameter: app/anonymous/home/[view]/page.tsx). */
 export const HOME_VIEW = "default";
-
-/** The cookies next-auth keeps a session in (chunked as .0, .1 … when large; ours never is). */
-export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"].flatMap((name) => [name, `${name}.0`]);
 
 /** The query parameters that change what a public page shows: filters, sort and evaluation year. Any other
  *  parameter (?utm_source=…) is ignored by the pages, so the cached copy is the right answer for it. */

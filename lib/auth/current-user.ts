@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "../db";
 import { authOptions } from "./options";
+import { SESSION_COOKIES } from "./session-cookies";
 import type { Actor } from "../authz/permissions";
 
 export type CurrentUser = Omit<Actor, "memberships"> & {
@@ -20,7 +21,7 @@ export type CurrentUser = Omit<Actor, "memberships"> & {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // most readers are anonymous: without a session cookie there is nothing for next-auth to check
   const jar = await cookies();
-  if (!jar.has("next-auth.session-token") && !jar.has("__Secure-next-auth.session-token")) return null;
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   const session = (await getServerSession(authOptions)) as { uid?: string } | null;
   if (!session?.uid) return null;
   const user = await db().user.findUnique({
