@@ -40,7 +40,8 @@ export const measureListSelect = {
     select: { unit: { select: { id: true, name: true, parent: { select: { id: true, name: true } } } } },
   },
   series: { orderBy: { sortOrder: "asc" }, select: seriesSelect },
-  officialRatings: { select: { evaluationYear: true, rating: true } },
+  // in year order: the KPI page falls back to the latest rating (.at(-1)) for a year without one
+  officialRatings: { orderBy: { evaluationYear: "asc" }, select: { evaluationYear: true, rating: true } },
 } satisfies Prisma.MeasureSelect;
 
 export type MeasureListRow = Prisma.MeasureGetPayload<{ select: typeof measureListSelect }>;

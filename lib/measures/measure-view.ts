@@ -1,8 +1,7 @@
 // The KPI page as plain data: status for the evaluation year, trend, the sheet entry to show, notes.
 import { measureStatus } from "./measure-status";
 import { fiscalYearLabel } from "../fiscal-year";
-import { ownersOf } from "../plans/overview";
-import { defaultEvaluationYear } from "../plans/overview";
+import { latestActualYear, ownersOf, resolveEvaluationYear } from "../plans/overview";
 import { toSeriesInput } from "./series-input";
 import { buildTrend } from "./trend";
 import type { MeasurePageData } from "./queries";
@@ -12,9 +11,7 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const plan = measure.plan;
   const actualsOnly = measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
   const entryYears = measure.entries.map((e) => e.evaluationYear);
-  const defaultYear =
-    data.planLatestYear !== null && data.planLatestYear >= plan.startYear ? data.planLatestYear : defaultEvaluationYear(plan, [{ series: actualsOnly } as never]);
-  const year = requestedYear && Number.isInteger(requestedYear) && requestedYear >= plan.startYear - 1 && requestedYear <= plan.endYear ? requestedYear : defaultYear;
+  const year = resolveEvaluationYear(plan, data.planLatestYear ?? latestActualYear(plan, [{ series: actualsOnly }]), requestedYear);
   const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
   const status = measureStatus(measure.kind, actualsOnly.map(toSeriesInput), plan.progressRule, year, official);
   const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "../db";
 import { measureSheetSelect } from "./measure-select";
 import { cachedData } from "../cache";
+import { getPlanLatestActualYear } from "../plans/queries";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
@@ -23,12 +24,7 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
     select: { number: true, name: true },
   });
   const at = siblings.findIndex((s) => s.number === measure.number);
-  // the plan's evaluation year, as on the overview: the latest year with a numeric actual in the plan
-  const latest = await db().seriesValue.aggregate({
-    _max: { fiscalYear: true },
-    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: measure.plan.endYear }, series: { measure: { planId: measure.plan.id } } },
-  });
-  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null, planLatestYear: latest._max.fiscalYear };
+  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null, planLatestYear: await getPlanLatestActualYear(measure.plan) };
 });
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;

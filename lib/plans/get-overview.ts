@@ -1,6 +1,6 @@
 import "server-only";
 import { getPlanOverviewData } from "./queries";
-import { buildRows, defaultEvaluationYear, filterRows, sortRows, summarize } from "./overview";
+import { buildRows, filterRows, latestActualYear, resolveEvaluationYear, sortRows, summarize } from "./overview";
 import type { OverviewFilters } from "./overview-filters";
 
 /** The overview page of a plan: rows with statuses, filtered and sorted, the summary, and the filter options. */
@@ -8,7 +8,7 @@ export async function getPlanOverview(code: string, slug: string, filters: Overv
   const data = await getPlanOverviewData(code, slug, { withNarratives: Boolean(filters.q) });
   if (!data) return null;
   const { plan, measures } = data;
-  const year = filters.year && filters.year >= plan.startYear - 1 && filters.year <= plan.endYear ? filters.year : defaultEvaluationYear(plan, measures);
+  const year = resolveEvaluationYear(plan, latestActualYear(plan, measures), filters.year);
   const narratives = data.narratives.filter((n) => n.evaluationYear === year);
   const narrativeMap = new Map(narratives.map((n) => [n.measureId, [n.publishedEffortStatus, n.publishedIssues, n.publishedDirection]]));
   const sections = plan.sections;
@@ -21,7 +21,7 @@ export async function getPlanOverview(code: string, slug: string, filters: Overv
       if (o.divisionId) departments.get(o.departmentId)!.divisions.set(o.divisionId, o.division!);
     }
   return {
-    organization: { code: plan.organization.code, name: plan.organization.name },
+    organization: { id: plan.organization.id, code: plan.organization.code, name: plan.organization.name },
     plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule },
     otherPlans: plan.organization.plans,
     year,

@@ -34,11 +34,29 @@ export function ownersOf(m: Pick<MeasureListRow, "owners">): OwnerRef[] {
   );
 }
 
+type PlanSpan = { startYear: number; endYear: number };
+type ActualsOf = { series: { values: { value: unknown; fiscalYear: number }[] }[] };
+
+/** The latest fiscal year up to the plan's end with a numeric value among these (actual) values, or null. */
+export function latestActualYear(plan: PlanSpan, measures: ActualsOf[]): number | null {
+  let latest: number | null = null;
+  for (const m of measures) for (const s of m.series) for (const v of s.values) if (v.value !== null && v.fiscalYear <= plan.endYear && (latest === null || v.fiscalYear > latest)) latest = v.fiscalYear;
+  return latest;
+}
+
+/**
+ * The evaluation year a page shows — one rule for the overview, the KPI page, print and the exports: the
+ * requested year when it is within the plan (or the year before it), else the latest year with a numeric actual
+ * in the plan, else the plan's last year.
+ */
+export function resolveEvaluationYear(plan: PlanSpan, latestYear: number | null, requested?: number): number {
+  if (requested !== undefined && Number.isInteger(requested) && requested >= plan.startYear - 1 && requested <= plan.endYear) return requested;
+  return latestYear !== null && latestYear >= plan.startYear ? latestYear : plan.endYear;
+}
+
 /** The evaluation year shown by default: the latest year with a numeric actual, within the plan's span. */
-export function defaultEvaluationYear(plan: { startYear: number; endYear: number }, measures: MeasureListRow[]): number {
-  let latest = 0;
-  for (const m of measures) for (const s of m.series) for (const v of s.values) if (v.value !== null && v.fiscalYear <= plan.endYear && v.fiscalYear > latest) latest = v.fiscalYear;
-  return latest >= plan.startYear ? latest : plan.endYear;
+export function defaultEvaluationYear(plan: PlanSpan, measures: MeasureListRow[]): number {
+  return resolveEvaluationYear(plan, latestActualYear(plan, measures));
 }
 
 export function buildRows(

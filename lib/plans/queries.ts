@@ -49,9 +49,11 @@ export const getPlanOverviewData = cachedData("plan-overview", async (code: stri
 
 export type PlanOverviewData = NonNullable<Awaited<ReturnType<typeof getPlanOverviewData>>>;
 
-export async function getPlanTitle(code: string, slug: string) {
-  return db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, organization: { select: { name: true } } } });
-}
+/** The plan's and organisation's names, for the page title: cached like the overview's data, so that a page
+ *  rendered per request (signed in, filtered) does not pay a query for its title. */
+export const getPlanTitle = cachedData("plan-title", async (code: string, slug: string) =>
+  db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, organization: { select: { name: true } } } }),
+);
 
 /** The organisations with their plans, searchable by name or code, a page at a time (national scale). */
 export async function listOrganizations(query: string | undefined, page: number) {
@@ -67,4 +69,14 @@ export async function listOrganizations(query: string | undefined, page: number)
     }),
   ]);
   return { total, organizations, page, pages: Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE)) };
+}
+
+/** The latest fiscal year (up to the plan's end) with a numeric actual anywhere in the plan: the evaluation year
+ *  the KPI page and print open on, as the overview does (lib/plans/overview.ts resolveEvaluationYear). */
+export async function getPlanLatestActualYear(plan: { id: string; endYear: number }): Promise<number | null> {
+  const latest = await db().seriesValue.aggregate({
+    _max: { fiscalYear: true },
+    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: plan.endYear }, series: { measure: { planId: plan.id } } },
+  });
+  return latest._max.fiscalYear;
 }

@@ -1,7 +1,6 @@
 // A whole plan (or one department's part of it) for printing: a cover, the contents with page numbers, then
 // one sheet per page, all for the same evaluation year. Pure.
-import { defaultEvaluationYear } from "../plans/overview";
-import type { MeasureListRow } from "../measures/measure-select";
+import { latestActualYear, resolveEvaluationYear } from "../plans/overview";
 import { buildPrintSheet, type PrintSheet, type SheetData } from "./print-sheet";
 import { paginateContents, type ContentsPage } from "./layout";
 
@@ -13,10 +12,8 @@ export type ContentsItem = { number: string; name: string; owners: string };
  * the latest year with a numeric actual in the plan.
  */
 export function planEvaluationYear(plan: PlanRef, planLatestYear: number | null, measures: SheetData[], requested?: number): number {
-  if (requested !== undefined && Number.isInteger(requested) && requested >= plan.startYear - 1 && requested <= plan.endYear) return requested;
-  if (planLatestYear !== null && planLatestYear >= plan.startYear) return planLatestYear;
-  const actualsOnly = measures.map((d) => ({ series: d.measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") })) }));
-  return defaultEvaluationYear(plan, actualsOnly as unknown as MeasureListRow[]);
+  const actuals = (d: SheetData) => ({ series: d.measure.series.map((s) => ({ values: s.values.filter((v) => v.kind === "actual") })) });
+  return resolveEvaluationYear(plan, planLatestYear ?? latestActualYear(plan, measures.map(actuals)), requested);
 }
 
 export function buildPlanPrint(plan: PlanRef, planLatestYear: number | null, measures: SheetData[], requestedYear?: number) {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { measureSheetSelect } from "../measures/measure-select";
 import type { SheetData } from "./print-sheet";
+import { getPlanLatestActualYear } from "../plans/queries";
 import type { Prisma } from "../generated/prisma/client";
 
 // The same columns as the KPI page (getMeasurePageData), for every measure of a plan at once; the plan is
@@ -36,12 +37,7 @@ export async function getPlanPrintData(code: string, slug: string, departmentId?
     orderBy: { sortOrder: "asc" },
     select: printMeasureSelect,
   });
-  // the plan's evaluation year, as on the overview and the KPI page: the latest year with a numeric actual
-  const latest = await db().seriesValue.aggregate({
-    _max: { fiscalYear: true },
-    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: plan.endYear }, series: { measure: { planId: plan.id } } },
-  });
-  const planLatestYear = latest._max.fiscalYear;
+  const planLatestYear = await getPlanLatestActualYear(plan);
   const pages: SheetData[] = measures.map((m) => ({ measure: { ...m, plan }, planLatestYear }));
   return { plan, department, departmentRequested: Boolean(departmentId), planLatestYear, measures: pages };
 }

@@ -10,8 +10,9 @@ import { cachedData } from "../cache";
 export async function getReviewList(user: Actor, code: string, slug: string, filters: OverviewFilters) {
   const overview = await getPlanOverview(code, slug, filters);
   if (!overview) return null;
-  const plan = await db().plan.findFirst({ where: { slug, organization: { code } }, select: { id: true, organizationId: true } });
-  if (!plan || !(can(user, "review.mark", { organizationId: plan.organizationId }) || can(user, "review.progress", { organizationId: plan.organizationId }))) {
+  // the overview already knows the organisation: no second look-up of the plan
+  const organizationId = overview.organization.id;
+  if (!(can(user, "review.mark", { organizationId }) || can(user, "review.progress", { organizationId }))) {
     return { forbidden: true as const };
   }
   const ids = overview.rows.map((r) => r.id);
