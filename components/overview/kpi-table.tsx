@@ -5,12 +5,13 @@ import { cellText } from "@/lib/format";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { StatusBadge } from "@/components/status-badge";
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+// a column without a key is not sortable
+const COLUMNS: { key?: SortKey; label: string; numeric?: boolean }[] = [
   { key: "no", label: "No", numeric: true },
   { key: "name", label: "指標名" },
   { key: "owner", label: "担当部局・課" },
   { key: "latest", label: "最新実績", numeric: true },
-  { key: "latest", label: "目標値", numeric: true },
+  { label: "目標値", numeric: true },
   { key: "rate", label: "進捗率", numeric: true },
   { key: "status", label: "進捗状況" },
 ];
@@ -25,7 +26,7 @@ export function KpiTable({ rows, base, filters, measureHref }: { rows: OverviewR
         <thead>
           <tr>
             {COLUMNS.map((c, i) => {
-              const sortable = c.label !== "目標値";
+              const sortable = c.key !== undefined;
               const active = sortable && sort === c.key;
               const next = active && dir === "asc" ? "desc" : "asc";
               return (

@@ -1,11 +1,12 @@
 // Planning division: open or close an evaluation year of a plan (with its deadline), set official ratings.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
-import { assertCan, ForbiddenError, type Actor } from "../authz/permissions";
+import { can, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 
 export type SimpleResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
-const FORBIDDEN: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
+/** What every mutation answers an actor the permission table refuses. */
+export const FORBIDDEN: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
 
 export const evaluationYearSchema = z.object({
   planId: z.string().min(1),
@@ -23,12 +24,7 @@ export async function setEvaluationYear(prisma: PrismaClient, actor: Actor, inpu
   const orgIds = actor.memberships.map((m) => m.organizationId);
   const plan = await prisma.plan.findFirst({ where: { id: input.planId, organizationId: { in: orgIds } }, select: { id: true, organizationId: true, startYear: true, endYear: true } });
   if (!plan) return { ok: false, message: "計画が見つかりません。" };
-  try {
-    assertCan(actor, "evaluation.manage", { organizationId: plan.organizationId });
-  } catch (e) {
-    if (e instanceof ForbiddenError) return FORBIDDEN;
-    throw e;
-  }
+  if (!can(actor, "evaluation.manage", { organizationId: plan.organizationId })) return FORBIDDEN;
   if (input.fiscalYear < plan.startYear - 1 || input.fiscalYear > plan.endYear + 1) {
     return { ok: false, message: "計画期間外の年度です。", fieldErrors: { fiscalYear: "計画期間内の年度を選んでください" } };
   }
@@ -63,12 +59,7 @@ export async function setOfficialRating(prisma: PrismaClient, actor: Actor, inpu
   const orgIds = actor.memberships.map((m) => m.organizationId);
   const measure = await prisma.measure.findFirst({ where: { id: input.measureId, plan: { organizationId: { in: orgIds } } }, select: { id: true, plan: { select: { organizationId: true } } } });
   if (!measure) return { ok: false, message: "指標が見つかりません。" };
-  try {
-    assertCan(actor, "rating.set", { organizationId: measure.plan.organizationId });
-  } catch (e) {
-    if (e instanceof ForbiddenError) return FORBIDDEN;
-    throw e;
-  }
+  if (!can(actor, "rating.set", { organizationId: measure.plan.organizationId })) return FORBIDDEN;
   await prisma.$transaction(async (tx) => {
     const key = { measureId_evaluationYear: { measureId: measure.id, evaluationYear: input.evaluationYear } };
     const before = await tx.officialRating.findUnique({ where: key });

@@ -4,9 +4,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { can, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
-import type { SimpleResult } from "../evaluation/mutations";
-
-const forbidden: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
+import { FORBIDDEN, type SimpleResult } from "../evaluation/mutations";
 
 export const commentSchema = z.object({
   measureId: z.string().min(1),
@@ -28,13 +26,13 @@ async function measureOf(prisma: PrismaClient, actor: Actor, measureId: string) 
 /** A committee member comments; the owning department (or the planning division) replies to a comment. */
 export async function addComment(prisma: PrismaClient, actor: Actor, input: z.output<typeof commentSchema>): Promise<SimpleResult> {
   const measure = await measureOf(prisma, actor, input.measureId);
-  if (!measure) return forbidden;
+  if (!measure) return FORBIDDEN;
   if (input.parentId) {
-    if (!can(actor, "comment.reply", measure) && !can(actor, "comment.publish", measure) && !can(actor, "comment.create", measure)) return forbidden;
+    if (!can(actor, "comment.reply", measure) && !can(actor, "comment.publish", measure) && !can(actor, "comment.create", measure)) return FORBIDDEN;
     const parent = await prisma.committeeComment.findFirst({ where: { id: input.parentId, measureId: measure.id, parentId: null } });
     if (!parent) return { ok: false, message: "返信先のコメントが見つかりません。" };
   } else if (!can(actor, "comment.create", measure)) {
-    return forbidden;
+    return FORBIDDEN;
   }
   await prisma.$transaction(async (tx) => {
     const c = await tx.committeeComment.create({ data: { measureId: measure.id, evaluationYear: input.evaluationYear, authorId: actor.id, parentId: input.parentId ?? null, body: input.body } });
@@ -45,7 +43,7 @@ export async function addComment(prisma: PrismaClient, actor: Actor, input: z.ou
 
 export async function setReviewed(prisma: PrismaClient, actor: Actor, input: z.output<typeof reviewSchema>): Promise<SimpleResult> {
   const measure = await measureOf(prisma, actor, input.measureId);
-  if (!measure || !can(actor, "review.mark", measure)) return forbidden;
+  if (!measure || !can(actor, "review.mark", measure)) return FORBIDDEN;
   await prisma.$transaction(async (tx) => {
     const key = { userId_measureId_evaluationYear: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear } };
     if (input.reviewed) await tx.committeeReview.upsert({ where: key, create: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear }, update: {} });
@@ -60,7 +58,7 @@ export async function setCommentPublished(prisma: PrismaClient, actor: Actor, in
     where: { id: input.commentId, measure: { plan: { organizationId: { in: actor.memberships.map((m) => m.organizationId) } } } },
     select: { id: true, published: true, measure: { select: { plan: { select: { organizationId: true } } } } },
   });
-  if (!comment || !can(actor, "comment.publish", { organizationId: comment.measure.plan.organizationId })) return forbidden;
+  if (!comment || !can(actor, "comment.publish", { organizationId: comment.measure.plan.organizationId })) return FORBIDDEN;
   await prisma.$transaction(async (tx) => {
     await tx.committeeComment.update({ where: { id: comment.id }, data: { published: input.published } });
     await writeAudit(tx, { organizationId: comment.measure.plan.organizationId, userId: actor.id, action: input.published ? "comment.publish" : "comment.unpublish", entityType: "CommitteeComment", entityId: comment.id, before: { published: comment.published }, after: { published: input.published } });

@@ -8,6 +8,7 @@ import type { SeedProblem, SeedSet } from "./read-seed-files";
 import type { MeasureSeed, SeriesSeed } from "./schema";
 import { parsePrintedNumber } from "../values/printed-number";
 import { cellNumber } from "./cell-number";
+import { sumStrings } from "../progress/explain";
 
 export function checkProvenance(set: SeedSet, sourcesDir: string): SeedProblem[] {
   const cache = new Map<string, string[]>();
@@ -107,7 +108,7 @@ function checkSeries(
   if (s.comparison && s.target && s.target.kind !== "milestone") {
     const nums = s.actuals.map((a) => cellNumber(a)).filter((n): n is string => n !== null);
     const computed =
-      s.comparison.aggregation === "sum" ? sumDecimals(nums) : (nums.at(-1) ?? null);
+      s.comparison.aggregation === "sum" ? sumStrings(nums) : (nums.at(-1) ?? null);
     const printed = parsePrintedNumber(s.comparison.value);
     if (computed !== null && printed !== null && Number(computed) !== Number(printed)) {
       report(`${at}.comparison`, `${s.comparison.aggregation} of the actuals is ${computed}, the printed comparison value is ${s.comparison.value}`);
@@ -127,18 +128,7 @@ function checkNumber(field: string, cell: { value: string; number?: string }, re
   }
 }
 
-/** Exact sum of decimal strings (scaled integers, no float). */
-export function sumDecimals(values: string[]): string {
-  const scale = Math.max(0, ...values.map((v) => (v.split(".")[1] ?? "").length));
-  const total = values.reduce((acc, v) => {
-    const [i, f = ""] = v.replace(/^-/, "").split(".");
-    const scaled = BigInt(i + f.padEnd(scale, "0"));
-    return acc + (v.startsWith("-") ? -scaled : scaled);
-  }, 0n);
-  if (scale === 0) return total.toString();
-  const neg = total < 0n;
-  const abs = (neg ? -total : total).toString().padStart(scale + 1, "0");
-  return `${neg ? "-" : ""}${abs.slice(0, -scale)}.${abs.slice(-scale)}`;
-}
+/** Exact sum of decimal strings: the progress rules' own (no float, as many decimals as the most precise addend). */
+export { sumStrings as sumDecimals };
 
 export type { MeasureSeed };

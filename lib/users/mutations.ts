@@ -5,7 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { can, ROLES, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
-import type { SimpleResult } from "../evaluation/mutations";
+import { FORBIDDEN, type SimpleResult } from "../evaluation/mutations";
 
 const password = z.string().min(MIN_PASSWORD_LENGTH, `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`).max(200);
 
@@ -28,8 +28,6 @@ export const membershipSchema = z.object({
 export const resetPasswordSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1), password });
 export const disableSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1), disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-const forbidden: SimpleResult = { ok: false, message: "この操作を行う権限がありません。" };
-
 async function checkUnits(prisma: PrismaClient, organizationId: string, role: string, unitIds: string[]): Promise<SimpleResult | null> {
   if (role === "officer" && unitIds.length === 0) return { ok: false, message: "担当部局・課を選んでください。", fieldErrors: { unitIds: "担当者には担当部局・課が必要です" } };
   const found = await prisma.orgUnit.count({ where: { id: { in: unitIds }, organizationId } });
@@ -37,7 +35,7 @@ async function checkUnits(prisma: PrismaClient, organizationId: string, role: st
 }
 
 export async function createUser(prisma: PrismaClient, actor: Actor, input: z.output<typeof createUserSchema>): Promise<SimpleResult & { userId?: string }> {
-  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return forbidden;
+  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return FORBIDDEN;
   const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
   if (unitProblem) return unitProblem;
   if (await prisma.user.findUnique({ where: { email: input.email } })) {
@@ -55,7 +53,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, input: z.ou
 
 /** Replaces the user's memberships in this organisation with one role and its units. */
 export async function setMembership(prisma: PrismaClient, actor: Actor, input: z.output<typeof membershipSchema>): Promise<SimpleResult> {
-  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return forbidden;
+  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return FORBIDDEN;
   const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
   if (unitProblem) return unitProblem;
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
@@ -87,7 +85,7 @@ async function managedUser(prisma: PrismaClient, actor: Actor, organizationId: s
 
 export async function setUserDisabled(prisma: PrismaClient, actor: Actor, input: z.output<typeof disableSchema>): Promise<SimpleResult> {
   const user = await managedUser(prisma, actor, input.organizationId, input.userId);
-  if (!user) return forbidden;
+  if (!user) return FORBIDDEN;
   if (user.id === actor.id && input.disabled) return { ok: false, message: "自分自身は無効にできません。" };
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled } });
@@ -98,7 +96,7 @@ export async function setUserDisabled(prisma: PrismaClient, actor: Actor, input:
 
 export async function resetPassword(prisma: PrismaClient, actor: Actor, input: z.output<typeof resetPasswordSchema>): Promise<SimpleResult> {
   const user = await managedUser(prisma, actor, input.organizationId, input.userId);
-  if (!user) return forbidden;
+  if (!user) return FORBIDDEN;
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });

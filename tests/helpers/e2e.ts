@@ -1,8 +1,9 @@
 // Shared steps of the browser tests: signing in as a demo account, and the accessibility check.
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 
-export const DEMO_PASSWORD = "kpi-demo-password";
+export { DEMO_PASSWORD };
 
 export async function signIn(page: Page, email: string) {
   await page.goto("/signin");

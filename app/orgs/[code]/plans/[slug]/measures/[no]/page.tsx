@@ -39,8 +39,7 @@ export default async function MeasurePage(props: Props) {
   const resource = { organizationId: plan.organizationId, ownerUnitIds: measure.owners.map((o) => o.unit.id) };
   const canSeeDrafts = can(user, "sheet.viewDraft", resource);
   const canRate = can(user, "rating.set", resource);
-  const history = await getSheetHistory(measure.id, canSeeDrafts);
-  const comments = await getComments(user, { id: measure.id, ...resource }, view.year);
+  const [history, comments] = await Promise.all([getSheetHistory(measure.id, canSeeDrafts), getComments(user, { id: measure.id, ...resource }, view.year)]);
   return (
     <article>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
