@@ -2,7 +2,8 @@
 // Sheet actions: parse → authorise (inside the lib mutation, against the signed-in user) → write → revalidate.
 import { invalidateData } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { z } from "zod";
 import { fieldErrors, returnSchema, sheetEntrySchema, sheetFormToObject, workflowSchema } from "@/lib/sheets/schemas";
 import { approveSheetEntry, returnSheetEntry, saveSheetEntry, type MutationResult } from "@/lib/sheets/mutations";
 import { getSeriesUnits } from "@/lib/sheets/series-units";
@@ -20,50 +21,50 @@ function toState(result: MutationResult, savedMessage: string): SheetFormState {
   return { status: "error", message: result.message };
 }
 
-export async function saveSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
+/** The sheet actions' shared steps: the signed-in user, parse (a form error, or the input), the lib mutation
+ *  (which authorises), cache invalidation on success, and a message — never a stack trace — on failure. */
+async function runSheetAction<I>(
+  label: string,
+  parse: () => Promise<{ error: SheetFormState } | { input: I }>,
+  mutate: (user: CurrentUser, input: I) => Promise<MutationResult>,
+  savedMessage: string,
+): Promise<SheetFormState> {
   try {
     const user = await getCurrentUser();
     if (!user) return { status: "error", message: "サインインしてください。" };
-    const raw = sheetFormToObject(form);
-    const units = await getSeriesUnits(raw.measureId);
-    const parsed = sheetEntrySchema(units).safeParse(raw);
-    if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
-    const intent = form.get("intent") === "submit" ? "submit" : "draft";
-    const result = await saveSheetEntry(db(), user, parsed.data, intent);
+    const parsed = await parse();
+    if ("error" in parsed) return parsed.error;
+    const result = await mutate(user, parsed.input);
     if (result.ok) invalidateData();
-    return toState(result, intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。");
+    return toState(result, savedMessage);
   } catch (e) {
-    console.error("saveSheet failed", e);
+    console.error(`${label} failed`, e);
     return { status: "error", message: GENERIC };
   }
+}
+
+function parsedWith<S extends z.ZodTypeAny>(schema: S, raw: unknown): { error: SheetFormState } | { input: z.output<S> } {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { input: parsed.data } : { error: { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) } };
+}
+
+export async function saveSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
+  const intent = form.get("intent") === "submit" ? "submit" : "draft";
+  return runSheetAction(
+    "saveSheet",
+    async () => {
+      const raw = sheetFormToObject(form);
+      return parsedWith(sheetEntrySchema(await getSeriesUnits(raw.measureId)), raw);
+    },
+    (user, input) => saveSheetEntry(db(), user, input, intent),
+    intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。",
+  );
 }
 
 export async function approveSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
-  try {
-    const user = await getCurrentUser();
-    if (!user) return { status: "error", message: "サインインしてください。" };
-    const parsed = workflowSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
-    const result = await approveSheetEntry(db(), user, parsed.data);
-    if (result.ok) invalidateData();
-    return toState(result, "承認し、公開しました。");
-  } catch (e) {
-    console.error("approveSheet failed", e);
-    return { status: "error", message: GENERIC };
-  }
+  return runSheetAction("approveSheet", async () => parsedWith(workflowSchema, Object.fromEntries(form)), (user, input) => approveSheetEntry(db(), user, input), "承認し、公開しました。");
 }
 
 export async function returnSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
-  try {
-    const user = await getCurrentUser();
-    if (!user) return { status: "error", message: "サインインしてください。" };
-    const parsed = returnSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { status: "error", message: "入力内容を確認してください。", fieldErrors: fieldErrors(parsed.error) };
-    const result = await returnSheetEntry(db(), user, parsed.data);
-    if (result.ok) invalidateData();
-    return toState(result, "差し戻しました。");
-  } catch (e) {
-    console.error("returnSheet failed", e);
-    return { status: "error", message: GENERIC };
-  }
+  return runSheetAction("returnSheet", async () => parsedWith(returnSchema, Object.fromEntries(form)), (user, input) => returnSheetEntry(db(), user, input), "差し戻しました。");
 }
