@@ -31,6 +31,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       name: true,
       email: true,
       disabled: true,
+      isOperator: true,
       memberships: {
         select: {
           organizationId: true,
@@ -46,6 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     id: user.id,
     name: user.name,
     email: user.email,
+    isOperator: user.isOperator,
     memberships: user.memberships.map((m) => ({
       organizationId: m.organizationId,
       organizationCode: m.organization.code,

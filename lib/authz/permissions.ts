@@ -21,10 +21,16 @@ export const ACTIONS = [
   "review.mark",
   "review.progress",
   "import.values",
+  // plan set-up (組織・計画・指標の設定) by the planning division
+  "unit.manage",
+  "plan.manage",
+  // installation-wide, operators only (not members of any organisation)
+  "organization.create",
+  "organization.list",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-type Grant = { action: Action; scope: "organization" | "unit" };
+type Grant = { action: Action; scope: "organization" | "unit" | "installation" };
 
 /** The table. "unit": only for measures their units own; "organization": anywhere in their organisation. */
 export const PERMISSIONS: Record<Role, readonly Grant[]> = {
@@ -51,13 +57,23 @@ export const PERMISSIONS: Record<Role, readonly Grant[]> = {
     { action: "comment.publish", scope: "organization" },
     { action: "review.progress", scope: "organization" },
     { action: "import.values", scope: "organization" },
+    { action: "unit.manage", scope: "organization" },
+    { action: "plan.manage", scope: "organization" },
   ],
 };
 
+/** The installation's operators (User.isOperator): what they may do anywhere, without a membership. */
+export const OPERATOR_PERMISSIONS: readonly Grant[] = [
+  { action: "organization.create", scope: "installation" },
+  { action: "organization.list", scope: "installation" },
+];
+
 export type MembershipGrant = { organizationId: string; role: string; unitIds: readonly string[] };
-export type Actor = { id: string; memberships: readonly MembershipGrant[] };
-/** What an action is done to: its organisation, and for a measure its owning units. */
-export type Resource = { organizationId: string; ownerUnitIds?: readonly string[] };
+/** How an actor reached the app: a form (the default), the plan workbook, the API (with the token used), the CLI. */
+export type Via = { channel: "form" | "workbook" | "api" | "cli"; tokenId?: string; tokenName?: string };
+export type Actor = { id: string; memberships: readonly MembershipGrant[]; isOperator?: boolean; via?: Via };
+/** What an action is done to: its organisation, and for a measure its owning units; "installation" for operators' actions. */
+export type Resource = { organizationId: string; ownerUnitIds?: readonly string[] } | "installation";
 
 export class ForbiddenError extends Error {
   constructor(readonly action: Action) {
@@ -72,6 +88,7 @@ function isRole(role: string): role is Role {
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor || !(ACTIONS as readonly string[]).includes(action)) return false;
+  if (resource === "installation") return actor.isOperator === true && OPERATOR_PERMISSIONS.some((g) => g.action === action);
   return actor.memberships.some((m) => {
     if (m.organizationId !== resource.organizationId || !isRole(m.role)) return false;
     const grant = PERMISSIONS[m.role].find((g) => g.action === action);

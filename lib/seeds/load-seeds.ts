@@ -55,7 +55,7 @@ async function upsertSources(tx: Tx, set: SeedSet): Promise<Map<string, string>>
 
 async function loadPlan(tx: Tx, organizationId: string, bundle: PlanBundle, sourceIds: Map<string, string>) {
   const { plan } = bundle;
-  const data = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule };
+  const data = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, status: plan.status };
   const { id: planId } = await tx.plan.upsert({
     where: { organizationId_slug: { organizationId, slug: plan.slug } },
     create: { organizationId, slug: plan.slug, ...data },

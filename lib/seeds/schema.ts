@@ -166,6 +166,8 @@ export const planSchema = z
     startYear: fiscalYear,
     endYear: fiscalYear,
     progressRule: z.enum(["default", "kama"]),
+    /** 準備中 / 運用中 / 終了 (default 運用中) */
+    status: z.enum(["preparing", "active", "ended"]).default("active"),
     sources: z.array(z.object({ file: z.string().min(1), title: z.string().min(1) }).strict()),
     sections: z.array(sectionSchema),
   })

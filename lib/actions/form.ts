@@ -1,0 +1,17 @@
+import "server-only";
+// Server actions on the one action path: the signed-in user is the actor, the form's fields the input.
+import type { z } from "zod";
+import { getCurrentUser } from "../auth/current-user";
+import { runAction, type ActionDefinition, type ActionResult, type FormState } from "./action";
+
+/** A server action `(prev, form) => result` for a definition; `toInput` turns the FormData into the schema's input. */
+export function formAction<S extends z.ZodTypeAny, T>(def: ActionDefinition<S, T>, toInput: (form: FormData) => unknown = formObject) {
+  return async (_prev: FormState<T>, form: FormData): Promise<ActionResult<T>> => runAction(getCurrentUser, toInput(form), def, "action");
+}
+
+/** Every field once (repeated names: the last one), without Next's internal $ACTION fields. */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
