@@ -32,3 +32,25 @@ describe("permissions", () => {
     for (const role of ROLES) expect(PERMISSIONS[role].every((g) => ACTIONS.includes(g.action))).toBe(true);
   });
 });
+
+describe("operators and plan set-up", () => {
+  const operator: Actor = { id: "op", memberships: [], isOperator: true };
+  it("lets only an operator act on the installation, and an operator nothing inside an organisation", () => {
+    expect(can(operator, "organization.create", "installation")).toBe(true);
+    expect(can(operator, "organization.list", "installation")).toBe(true);
+    for (const role of ROLES) expect(can(actor(role), "organization.create", "installation")).toBe(false);
+    expect(can({ ...actor("admin"), isOperator: false }, "organization.create", "installation")).toBe(false);
+    // an operator is no member: no organisation's data or set-up
+    for (const action of ["plan.manage", "unit.manage", "user.manage", "sheet.viewDraft"] as const) expect(can(operator, action, { organizationId: org })).toBe(false);
+    // installation-wide actions never come from a membership, organisation actions never from the installation
+    expect(can(operator, "plan.manage", "installation")).toBe(false);
+  });
+
+  it("gives plan and unit set-up to the organisation's admin only", () => {
+    for (const action of ["plan.manage", "unit.manage"] as const) {
+      expect(can(actor("admin"), action, { organizationId: org })).toBe(true);
+      expect(can(actor("admin"), action, { organizationId: "other" })).toBe(false);
+      for (const role of ["viewer", "officer", "committee"]) expect(can(actor(role, ["doboku"]), action, { organizationId: org, ownerUnitIds: ["doboku"] })).toBe(false);
+    }
+  });
+});
