@@ -41,11 +41,13 @@ const requiredText = (max: number, what: string) =>
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(1, `${what}を入力してください`).max(max, `${max.toLocaleString("ja-JP")}文字以内で入力してください`));
 const optionalYear = z
-  .union([fiscalYear, z.literal(""), z.null(), z.undefined()])
+  .union([fiscalYear, z.literal(""), z.null()])
+  .optional()
   .transform((y) => (y === "" || y === undefined ? null : y));
 /** A typed value: a number, or a string as staff type it. */
 const typedValue = z
-  .union([z.number().finite(), z.string().max(60, "60文字以内で入力してください"), z.null(), z.undefined()])
+  .union([z.number().finite(), z.string().max(60, "60文字以内で入力してください"), z.null()])
+  .optional()
   .transform((v) => (v === undefined || v === null ? null : typeof v === "number" ? String(v) : v.trim() === "" ? null : v.trim()));
 
 /** A typed cell: its number (decimal string, null for text) and its printed text. */
@@ -75,7 +77,7 @@ export const baselineInputSchema = z.object({
 
 export const targetInputSchema = z.object({
   kind: z.enum(TARGET_KINDS, { message: "目標の種類を選んでください" }),
-  direction: z.union([z.enum(DIRECTIONS, { message: "目標の方向を選んでください" }), z.literal(""), z.null(), z.undefined()]).transform((d) => (d ? d : null)),
+  direction: z.union([z.enum(DIRECTIONS, { message: "目標の方向を選んでください" }), z.literal(""), z.null()]).optional().transform((d) => (d ? d : null)),
   year: optionalYear,
   value: typedValue,
   /** printed text: 「1,500」「前年比減」「完了」「5年間に40件」「21事業以上」 */
@@ -93,7 +95,7 @@ export const seriesInputSchema = z.object({
   baseline: baselineInputSchema.nullish().transform((b) => b ?? null),
   target: targetInputSchema.nullish().transform((t) => t ?? null),
   /** Kama-style 実績値(目標値比較): the sum of the yearly actuals, or the latest one */
-  aggregation: z.union([z.enum(AGGREGATIONS, { message: "集計方法を選んでください" }), z.literal(""), z.null(), z.undefined()]).transform((a) => (a ? a : null)),
+  aggregation: z.union([z.enum(AGGREGATIONS, { message: "集計方法を選んでください" }), z.literal(""), z.null()]).optional().transform((a) => (a ? a : null)),
   yearlyTargets: z.array(yearlyTargetSchema).max(20).nullish().transform((t) => t ?? []),
 });
 
@@ -107,7 +109,7 @@ export const measureDefinitionSchema = z
     /** No as printed: 「1」「追加1」「1-1」 */
     number: requiredText(20, "No"),
     name: requiredText(500, "指標名"),
-    kind: z.union([z.enum(["kpi", "goal"]), z.undefined()]).transform((k) => k ?? "kpi"),
+    kind: z.enum(["kpi", "goal"]).optional().transform((k) => k ?? "kpi"),
     /** the key of the plan's section (基本目標・施策), or none */
     section: optionalText(40),
     footnote: optionalText(1000),
