@@ -1,0 +1,114 @@
+// Plan set-up by the planning division (plan.manage): create a plan, edit its settings, and move it through
+// 準備中 → 運用中 → 終了. A 準備中 plan is seen only by its organisation's members (lib/plans/visibility.ts).
+// Each call authorises against the permission table, loads rows scoped by organisation, and writes the change
+// with its audit record in one transaction.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import { assertCan, type Actor } from "../authz/permissions";
+import { writeAudit } from "../audit/log";
+import { inTransaction, type Tx } from "../actions/transaction";
+import { refuse, MESSAGES } from "../actions/refusal";
+
+export const PLAN_STATUS_LABELS = { preparing: "準備中", active: "運用中", ended: "終了" } as const;
+export type PlanStatus = keyof typeof PLAN_STATUS_LABELS;
+export const PROGRESS_RULE_LABELS = { default: "標準（達成・概ね順調・遅れ・悪化）", kama: "目標値比較（○ 80%以上・△・×）" } as const;
+/** The fiscal years offered in the forms. */
+export const PLAN_YEAR_MIN = 2015;
+export const PLAN_YEAR_MAX = 2045;
+
+const year = z.coerce.number({ message: "年度を選んでください" }).int("年度を選んでください").min(PLAN_YEAR_MIN, "年度を選んでください").max(PLAN_YEAR_MAX, "年度を選んでください");
+const planFields = {
+  name: z.string().trim().min(1, "計画名を入力してください").max(200, "計画名は200文字以内にしてください"),
+  startYear: year,
+  endYear: year,
+  progressRule: z.enum(["default", "kama"], { message: "判定方法を選んでください" }),
+  description: z.string().trim().max(2000, "説明は2000文字以内にしてください").optional().transform((v) => v || null),
+};
+export const planSlug = z
+  .string()
+  .trim()
+  .min(1, "URL 名を入力してください")
+  .max(60, "URL 名は60文字以内にしてください")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "URL 名は半角英小文字・数字と「-」で入力してください（例 kama-2025）");
+const span = <T extends { startYear: number; endYear: number }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.endYear < v.startYear) ctx.addIssue({ code: "custom", path: ["endYear"], message: "終了年度は開始年度以降にしてください" });
+  else if (v.endYear - v.startYear > 20) ctx.addIssue({ code: "custom", path: ["endYear"], message: "計画期間は20年以内にしてください" });
+};
+
+export const createPlanSchema = z
+  .object({ organizationId: z.string().min(1), slug: planSlug, ...planFields, status: z.enum(["preparing", "active"]).default("preparing") })
+  .superRefine(span);
+export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields }).superRefine(span);
+export const planStatusSchema = z.object({
+  planId: z.string().min(1),
+  status: z.enum(["preparing", "active", "ended"], { message: "状態を選んでください" }),
+  reason: z.string().trim().max(500).optional().transform((v) => v || null),
+});
+
+/** The plan, found only inside the actor's organisations, with the right to set it up. */
+export async function loadManagedPlan(tx: Tx, actor: Actor, planId: string) {
+  const orgIds = actor.memberships.map((m) => m.organizationId);
+  const plan = await tx.plan.findFirst({
+    where: { id: planId, organizationId: { in: orgIds } },
+    select: { id: true, slug: true, name: true, status: true, organizationId: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, description: true },
+  });
+  if (!plan) refuse("not_found", "計画が見つかりません。");
+  assertCan(actor, "plan.manage", { organizationId: plan.organizationId });
+  return plan;
+}
+
+export async function assertSlugFree(tx: Tx, organizationId: string, slug: string, field = "slug") {
+  if (await tx.plan.findUnique({ where: { organizationId_slug: { organizationId, slug } }, select: { id: true } })) refuse("invalid", MESSAGES.invalid, { [field]: `URL 名「${slug}」の計画はすでにあります` });
+}
+
+export async function createPlan(prisma: PrismaClient, actor: Actor, input: z.output<typeof createPlanSchema>) {
+  return inTransaction(prisma, async (tx) => {
+    assertCan(actor, "plan.manage", { organizationId: input.organizationId });
+    await assertSlugFree(tx, input.organizationId, input.slug);
+    const { organizationId, ...fields } = input;
+    const plan = await tx.plan.create({ data: { organizationId, ...fields }, select: { id: true, slug: true } });
+    await writeAudit(tx, { organizationId, userId: actor.id || null, action: "plan.create", entityType: "Plan", entityId: plan.id, after: fields, via: actor.via });
+    return plan;
+  });
+}
+
+export async function updatePlan(prisma: PrismaClient, actor: Actor, input: z.output<typeof updatePlanSchema>) {
+  return inTransaction(prisma, async (tx) => {
+    const plan = await loadManagedPlan(tx, actor, input.planId);
+    const { planId, ...fields } = input;
+    const before = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, description: plan.description };
+    if (JSON.stringify(before) === JSON.stringify(fields)) return { id: planId, slug: plan.slug, changed: false };
+    // the span may not drop years that already hold actual values
+    const dropped = [
+      ...(fields.startYear > plan.startYear ? [{ fiscalYear: { gte: plan.startYear, lt: fields.startYear } }] : []),
+      ...(fields.endYear < plan.endYear ? [{ fiscalYear: { gt: fields.endYear, lte: plan.endYear } }] : []),
+    ];
+    const lost = dropped.length ? await tx.seriesValue.findFirst({ where: { kind: "actual", series: { measure: { planId } }, OR: dropped }, select: { fiscalYear: true } }) : null;
+    if (lost) refuse("invalid", MESSAGES.invalid, { [lost.fiscalYear < fields.startYear ? "startYear" : "endYear"]: `${lost.fiscalYear}年度の実績値があるため、その年度を計画期間から外せません` });
+    await tx.plan.update({ where: { id: planId }, data: fields });
+    await writeAudit(tx, { organizationId: plan.organizationId, userId: actor.id || null, action: "plan.update", entityType: "Plan", entityId: planId, before, after: fields, via: actor.via });
+    return { id: planId, slug: plan.slug, changed: true };
+  });
+}
+
+/** Which status changes are allowed, and which need a reason: going back (終了 → 運用中, 運用中 → 準備中) is
+ *  possible but recorded with why; 運用中 → 準備中 only while nothing has been reported yet. */
+export const STATUS_CHANGES: Record<PlanStatus, readonly PlanStatus[]> = { preparing: ["active"], active: ["ended", "preparing"], ended: ["active"] };
+export const needsReason = (from: PlanStatus, to: PlanStatus) => (from === "ended" && to === "active") || (from === "active" && to === "preparing");
+
+export async function setPlanStatus(prisma: PrismaClient, actor: Actor, input: z.output<typeof planStatusSchema>) {
+  return inTransaction(prisma, async (tx) => {
+    const plan = await loadManagedPlan(tx, actor, input.planId);
+    const from = plan.status as PlanStatus;
+    if (from === input.status) return { id: plan.id, status: from, changed: false };
+    if (!STATUS_CHANGES[from].includes(input.status)) refuse("state", `「${PLAN_STATUS_LABELS[from]}」から「${PLAN_STATUS_LABELS[input.status]}」には変更できません。`, { status: `${PLAN_STATUS_LABELS[from]}の計画は「${STATUS_CHANGES[from].map((s) => PLAN_STATUS_LABELS[s]).join("」「")}」にのみ変更できます` });
+    if (needsReason(from, input.status) && !input.reason) refuse("invalid", MESSAGES.invalid, { reason: "この変更には理由を入力してください" });
+    if (from === "active" && input.status === "preparing") {
+      const reported = (await tx.sheetEntry.count({ where: { measure: { planId: plan.id } } })) + (await tx.seriesValue.count({ where: { kind: "actual", series: { measure: { planId: plan.id } } } }));
+      if (reported > 0) refuse("state", "実績値やシートが登録された計画は準備中に戻せません。", { status: "実績値やシートが登録された計画は準備中に戻せません" });
+    }
+    await tx.plan.update({ where: { id: plan.id }, data: { status: input.status } });
+    await writeAudit(tx, { organizationId: plan.organizationId, userId: actor.id || null, action: "plan.status", entityType: "Plan", entityId: plan.id, before: { status: from }, after: { status: input.status }, via: actor.via, reason: input.reason });
+    return { id: plan.id, status: input.status, changed: true };
+  });
+}
