@@ -31,9 +31,11 @@ export function migrationList(dir = MIGRATIONS_DIR): MigrationList {
   };
 }
 
-/** Applies every migration not yet recorded in _prisma_migrations. Returns the names applied. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const list = migrationList();
+/** Applies every migration not yet recorded in _prisma_migrations (or only those named in `only`: a restore
+ *  rebuilds the schema a backup was taken with). Returns the names applied. */
+export async function applyMigrations(databaseUrl: string, only?: readonly string[]): Promise<string[]> {
+  const all = migrationList();
+  const list = only ? { ...all, migrationDirectories: all.migrationDirectories.filter((d) => only.includes(d.path)) } : all;
   if (list.migrationDirectories.length === 0) throw new Error(`no migrations in ${MIGRATIONS_DIR}`);
   return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: list, filters: noFilters });
