@@ -1,0 +1,87 @@
+"use server";
+// Server actions of the KPI set-up pages: on the one action path (formAction → runAction → lib/setup/measures,
+// which authorises with plan.manage, writes and audits in one transaction).
+import { z } from "zod";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { formAction } from "@/lib/actions/form";
+import type { ActionResult, FormState } from "@/lib/actions/action";
+import { refuse } from "@/lib/actions/refusal";
+import type { Actor } from "@/lib/authz/permissions";
+import { measureDefinitionSchema } from "@/lib/setup/measure-schema";
+import { measureFormToInput, slotFieldErrors } from "@/lib/setup/measure-form";
+import { loadPlanForSetup, reorderMeasures, saveMeasureDefinition, setMeasureRetired, type SaveMeasureResult } from "@/lib/setup/measures";
+import { inTransaction } from "@/lib/actions/transaction";
+import { measureSetupPath } from "@/lib/setup/paths";
+
+const saveSchema = z.object({
+  planId: z.string().min(1),
+  currentNumber: z.string().nullable(),
+  reason: z.string().max(2000, "2,000文字以内で入力してください").nullable(),
+  definition: measureDefinitionSchema,
+});
+
+const route = z.object({ code: z.string().regex(/^\d{6}$/), slug: z.string().regex(/^[a-z0-9-]+$/) });
+
+export async function saveMeasure(prev: FormState<SaveMeasureResult>, form: FormData): Promise<ActionResult<SaveMeasureResult>> {
+  const { input, slots } = measureFormToInput(form);
+  const result = await formAction(
+    {
+      name: "setup.saveMeasure",
+      schema: saveSchema,
+      run: (actor: Actor, i: z.output<typeof saveSchema>) => saveMeasureDefinition(db(), actor, i),
+      publishes: (d: SaveMeasureResult) => d.changed,
+      message: (d: SaveMeasureResult) => (!d.changed ? "変更はありません。" : d.created ? `No ${d.number} を追加しました。` : `No ${d.number} の設定を保存しました。`),
+    },
+    () => input,
+  )(prev, form);
+  if (result.status === "error") return { ...result, fieldErrors: slotFieldErrors(result.fieldErrors, slots) };
+  // after a change the page is loaded afresh (a new KPI or a changed No lives at another URL); the message
+  // travels in the query
+  const at = route.safeParse({ code: form.get("code"), slug: form.get("slug") });
+  if (at.success && result.data?.changed) {
+    redirect(`${measureSetupPath(at.data.code, at.data.slug, result.data.number)}?saved=${result.data.created ? "created" : "saved"}`);
+  }
+  return result;
+}
+
+const moveSchema = z.object({ planId: z.string().min(1), number: z.string().min(1), direction: z.enum(["up", "down"]) });
+
+export async function moveMeasure(prev: FormState, form: FormData) {
+  return formAction({
+    name: "setup.moveMeasure",
+    schema: moveSchema,
+    run: async (actor: Actor, i: z.output<typeof moveSchema>) => {
+      // the current order is read after the right to set up the plan is checked
+      const numbers = await inTransaction(db(), async (tx) => {
+        const plan = await loadPlanForSetup(tx, actor, i.planId);
+        return (await tx.measure.findMany({ where: { planId: plan.id }, orderBy: [{ sortOrder: "asc" }, { number: "asc" }], select: { number: true } })).map((m) => m.number);
+      });
+      const at = numbers.indexOf(i.number);
+      if (at < 0) refuse("not_found", "指標が見つかりません。");
+      const to = i.direction === "up" ? at - 1 : at + 1;
+      if (to < 0 || to >= numbers.length) return { changed: false };
+      [numbers[at], numbers[to]] = [numbers[to], numbers[at]];
+      return reorderMeasures(db(), actor, { planId: i.planId, numbers });
+    },
+    publishes: (d: { changed: boolean }) => d.changed,
+    message: (d: { changed: boolean }) => (d.changed ? "並べ替えました。" : "これ以上移動できません。"),
+  })(prev as never, form);
+}
+
+const retireSchema = z.object({
+  planId: z.string().min(1),
+  number: z.string().min(1),
+  retired: z.enum(["1", "0"]).transform((v) => v === "1"),
+  reason: z.string().max(2000, "2,000文字以内で入力してください").optional(),
+});
+
+export async function retireMeasure(prev: FormState, form: FormData) {
+  return formAction({
+    name: "setup.retireMeasure",
+    schema: retireSchema,
+    run: (actor: Actor, i: z.output<typeof retireSchema>) => setMeasureRetired(db(), actor, i),
+    publishes: (d: { changed: boolean }) => d.changed,
+    message: (d: { changed: boolean }) => (d.changed ? "保存しました。" : "変更はありません。"),
+  })(prev as never, form);
+}
