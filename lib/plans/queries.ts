@@ -36,7 +36,7 @@ export const getPlanOverviewData = cachedData("plan-overview", async (code: stri
     },
   });
   if (!plan) return null;
-  const measures = await db().measure.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" }, select: measureListSelect });
+  const measures = await db().measure.findMany({ where: { planId: plan.id, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: measureListSelect });
   // for the free-text search: the published narratives of every evaluation year (a plan has a few hundred)
   const narratives = options.withNarratives
     ? await db().sheetEntry.findMany({

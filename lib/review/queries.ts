@@ -37,7 +37,7 @@ export async function getReviewList(user: Actor, code: string, slug: string, fil
 
 /** How many KPIs each committee member has reviewed, for the planning division. */
 export async function getReviewProgress(user: Actor, planId: string, year: number) {
-  const plan = await db().plan.findUnique({ where: { id: planId }, select: { organizationId: true, _count: { select: { measures: { where: { kind: "kpi" } } } } } });
+  const plan = await db().plan.findUnique({ where: { id: planId }, select: { organizationId: true, _count: { select: { measures: { where: { kind: "kpi", retiredAt: null } } } } } });
   if (!plan || !can(user, "review.progress", { organizationId: plan.organizationId })) return null;
   const members = await db().membership.findMany({
     where: { organizationId: plan.organizationId, role: "committee" },

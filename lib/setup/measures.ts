@@ -147,7 +147,8 @@ export async function saveMeasureDefinitionTx(tx: Tx, actor: Actor, input: SaveM
     entityType: "Measure",
     entityId: measureId,
     before,
-    after: { ...after, planId: plan.id },
+    // the plan's status at the time: the public history lists changed targets of a plan in force (運用中)
+    after: { ...after, planId: plan.id, planStatus: plan.status },
     via: actor.via,
     reason,
   });

@@ -30,6 +30,7 @@ export async function getWorkList(user: Actor) {
   const measures = await db().measure.findMany({
     where: {
       kind: "kpi",
+      retiredAt: null,
       planId: { in: years.map((y) => y.plan.id) },
       OR: [{ plan: { organizationId: { in: adminOrgs } } }, { owners: { some: { unitId: { in: unitIds } } } }],
     },

@@ -17,7 +17,7 @@ const loadUnitPage = cachedData("unit-page", async (code: string, unitId: string
   if (!unit) return null;
   const unitIds = [unit.id, ...unit.children.map((c) => c.id)];
   const measures = await db().measure.findMany({
-    where: { owners: { some: { unitId: { in: unitIds } } } },
+    where: { owners: { some: { unitId: { in: unitIds } } }, retiredAt: null },
     orderBy: [{ plan: { startYear: "desc" } }, { sortOrder: "asc" }],
     select: { ...measureListSelect, planId: true },
   });
