@@ -7,11 +7,12 @@ import { db } from "../db";
 import { authOptions } from "./options";
 import { SESSION_COOKIES } from "./session-cookies";
 import type { Actor } from "../authz/permissions";
+import { membershipSelect, toMemberships, type LoadedMembership } from "./memberships";
 
 export type CurrentUser = Omit<Actor, "memberships"> & {
   name: string;
   email: string;
-  memberships: { organizationId: string; organizationCode: string; organizationName: string; role: string; unitIds: string[]; unitNames: string[] }[];
+  memberships: LoadedMembership[];
 };
 
 /**
@@ -32,14 +33,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       email: true,
       disabled: true,
       isOperator: true,
-      memberships: {
-        select: {
-          organizationId: true,
-          role: true,
-          organization: { select: { code: true, name: true } },
-          units: { select: { unit: { select: { id: true, name: true, children: { select: { id: true } } } } } },
-        },
-      },
+      memberships: { select: membershipSelect },
     },
   });
   if (!user || user.disabled) return null;
@@ -48,14 +42,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     name: user.name,
     email: user.email,
     isOperator: user.isOperator,
-    memberships: user.memberships.map((m) => ({
-      organizationId: m.organizationId,
-      organizationCode: m.organization.code,
-      organizationName: m.organization.name,
-      role: m.role,
-      unitIds: m.units.flatMap((u) => [u.unit.id, ...u.unit.children.map((c) => c.id)]),
-      unitNames: m.units.map((u) => u.unit.name),
-    })),
+    memberships: toMemberships(user.memberships),
   };
 });
 

@@ -44,6 +44,7 @@ export async function setEvaluationYear(prisma: PrismaClient, actor: Actor, inpu
       entityId: row.id,
       before: before && { status: before.status, deadline: before.deadline },
       after: { status: row.status, deadline: row.deadline, planId: plan.id, fiscalYear: input.fiscalYear },
+      via: actor.via,
     });
   });
   return { ok: true };
@@ -76,6 +77,7 @@ export async function setOfficialRating(prisma: PrismaClient, actor: Actor, inpu
       entityId: row.id,
       before: before && { rating: before.rating, source: before.source },
       after: { rating: row.rating, source: row.source, measureId: measure.id, evaluationYear: input.evaluationYear },
+      via: actor.via,
     });
   });
   return { ok: true };

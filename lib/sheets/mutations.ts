@@ -132,6 +132,7 @@ export async function saveSheetEntry(prisma: PrismaClient, actor: Actor, input: 
       state: intent === "submit" ? ("submitted" as const) : ("draft" as const),
       returnReason: null,
       updatedById: actor.id,
+      updatedVia: actor.via?.channel ?? "form",
       submittedAt: intent === "submit" ? now : null,
     };
     let entryId: string;
@@ -157,6 +158,7 @@ export async function saveSheetEntry(prisma: PrismaClient, actor: Actor, input: 
       entityId: entryId,
       before: snapshot(entry),
       after: { ...snapshot(after), measureId: measure.id, evaluationYear: input.evaluationYear },
+      via: actor.via,
     });
     return { ok: true, version: after!.version };
   });
@@ -176,8 +178,9 @@ export async function approveSheetEntry(prisma: PrismaClient, actor: Actor, inpu
     for (const v of entry.draftValues) {
       await tx.seriesValue.upsert({
         where: { seriesId_kind_fiscalYear: { seriesId: v.seriesId, kind: "actual", fiscalYear: v.fiscalYear } },
-        create: { seriesId: v.seriesId, kind: "actual", fiscalYear: v.fiscalYear, value: v.value, text: v.text, note: v.note },
-        update: { value: v.value, text: v.text },
+        // who typed the value and through which channel (the approver only publishes it)
+        create: { seriesId: v.seriesId, kind: "actual", fiscalYear: v.fiscalYear, value: v.value, text: v.text, note: v.note, enteredById: entry.updatedById, enteredVia: entry.updatedVia ?? "form" },
+        update: { value: v.value, text: v.text, enteredById: entry.updatedById, enteredVia: entry.updatedVia ?? "form" },
       });
     }
     await tx.sheetEntryValue.deleteMany({ where: { sheetEntryId: entry.id } });
@@ -203,6 +206,7 @@ export async function approveSheetEntry(prisma: PrismaClient, actor: Actor, inpu
       entityId: entry.id,
       before: { ...snapshot(entry), published: { effortStatus: entry.publishedEffortStatus, issues: entry.publishedIssues, direction: entry.publishedDirection }, actuals: beforeValues.map((v) => ({ seriesId: v.seriesId, value: v.value?.toString() ?? null, text: v.text })) },
       after: { state: "published", version: entry.version + 1, published: { effortStatus: entry.effortStatus, issues: entry.issues, direction: entry.direction }, actuals: entry.draftValues.map((v) => ({ seriesId: v.seriesId, value: v.value?.toString() ?? null, text: v.text })), measureId: measure.id, evaluationYear: input.evaluationYear },
+      via: actor.via,
     });
     return { ok: true, version: entry.version + 1 };
   });
@@ -225,6 +229,7 @@ export async function returnSheetEntry(prisma: PrismaClient, actor: Actor, input
       entityId: entry.id,
       before: { state: entry.state, version: entry.version },
       after: { state: "returned", version: entry.version + 1, reason: input.reason, measureId: measure.id, evaluationYear: input.evaluationYear },
+      via: actor.via,
     });
     return { ok: true, version: entry.version + 1 };
   });
