@@ -12,6 +12,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   const roles = new Set(user?.memberships.map((m) => m.role));
+  const adminOf = user?.memberships.find((m) => m.role === "admin");
   return (
     <html lang="ja">
       <body>
@@ -26,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {(roles.has("officer") || roles.has("admin")) && <a href="/work">担当シート</a>}
                   {(roles.has("committee") || roles.has("admin")) && <a href="/review">評価委員の確認</a>}
                   {roles.has("admin") && <a href="/admin">管理</a>}
+                  {adminOf && <a href={`/orgs/${adminOf.organizationCode}/setup`}>設定</a>}
+                  {user.isOperator && <a href="/system">運用管理</a>}
                   <span>{user.name}</span>
                   <SignOutButton />
                 </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { getWorkList } from "@/lib/sheets/queries";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
@@ -9,6 +10,8 @@ export const metadata: Metadata = { title: "担当シート" };
 
 export default async function WorkPage() {
   const user = await requireUser("/work");
+  // sign-in lands here: an operator who belongs to no organisation has nothing to update, only /system
+  if (user.isOperator && user.memberships.length === 0) redirect("/system");
   const rounds = await getWorkList(user);
   const isAdmin = user.memberships.some((m) => m.role === "admin");
   return (

@@ -6,6 +6,7 @@ import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { toSeriesInput } from "../measures/series-input";
 import { PUBLISHED_ENTRY } from "./published";
+import { PUBLIC_PLAN } from "../plans/visibility";
 
 export const EXPORT_FORMAT = "kpi-dashboard/dataset";
 export const EXPORT_VERSION = 1;
@@ -25,13 +26,18 @@ export function organizationSummary(o: { code: string; name: string; nameEn: str
   return { code: o.code, name: o.name, nameEn: o.nameEn, kind: o.kind, prefectureCode: o.prefectureCode, license: o.dataLicense };
 }
 
-export async function exportDataset(prisma: PrismaClient, options: { organizationCode?: string; planSlug?: string } = {}) {
+/** "public" (the open-data API): what a reader may see; "full" (npm run export:json, backups): also the internal
+ *  provenance — source file names and line numbers, and the readers' confidence notes. */
+export type ExportAudience = "public" | "full";
+
+export async function exportDataset(prisma: PrismaClient, options: { organizationCode?: string; planSlug?: string; audience?: ExportAudience } = {}) {
+  const full = options.audience === "full";
   const organizations = await prisma.organization.findMany({
     where: options.organizationCode ? { code: options.organizationCode } : {},
     orderBy: [{ kind: "asc" }, { code: "asc" }],
     include: {
       plans: {
-        where: options.planSlug ? { slug: options.planSlug } : {},
+        where: options.planSlug ? { slug: options.planSlug, ...PUBLIC_PLAN } : PUBLIC_PLAN,
         orderBy: [{ startYear: "asc" }, { slug: "asc" }],
         include: {
           sources: { include: { sourceDocument: true } },
@@ -62,7 +68,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
         start: year(p.startYear),
         end: year(p.endYear),
         progressRule: p.progressRule,
-        sources: p.sources.map((s) => ({ file: s.sourceDocument.fileName, title: s.title })),
+        sources: p.sources.map((s) => (full ? { file: s.sourceDocument.fileName, title: s.title } : { title: s.title })),
         sections: p.sections.map((s) => ({ key: s.key, parentKey: s.parent?.key ?? null, label: s.label, title: s.title, kind: s.kind })),
         measures: p.measures.map((m) => ({
           number: m.number,
@@ -74,9 +80,13 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
           owners: m.owners.map((ow) =>
             ow.unit.parent ? { department: ow.unit.parent.name, division: ow.unit.name } : { department: ow.unit.name, division: null },
           ),
-          provenance: m.sourceDocument ? { file: m.sourceDocument.fileName, lines: [m.sourceLineStart, m.sourceLineEnd] } : null,
-          confidence: m.confidence,
-          confidenceNote: m.confidenceNote,
+          ...(full
+            ? {
+                provenance: m.sourceDocument ? { file: m.sourceDocument.fileName, lines: [m.sourceLineStart, m.sourceLineEnd] } : null,
+                confidence: m.confidence,
+                confidenceNote: m.confidenceNote,
+              }
+            : {}),
           series: m.series.map((s) => {
             const cells = (kind: "actual" | "target" | "estimate") =>
               s.values
@@ -141,7 +151,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
             effortStatus: e.publishedEffortStatus,
             issues: e.publishedIssues,
             direction: e.publishedDirection,
-            provenance: e.sourceDocument ? { file: e.sourceDocument.fileName, lines: [e.sourceLineStart, e.sourceLineEnd] } : null,
+            ...(full ? { provenance: e.sourceDocument ? { file: e.sourceDocument.fileName, lines: [e.sourceLineStart, e.sourceLineEnd] } : null } : {}),
           })),
         })),
       })),

@@ -4,6 +4,8 @@ import { db } from "../db";
 import { measureSheetSelect } from "./measure-select";
 import { cachedData } from "../cache";
 import { getPlanLatestActualYear } from "../plans/queries";
+import { canSeePlan } from "../plans/visibility";
+import { getCurrentUser } from "../auth/current-user";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
@@ -14,7 +16,7 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
     where: { number, plan: { slug, organization: { code } } },
     select: {
       ...measureSheetSelect,
-      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true } } } },
+      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organization: { select: { code: true, name: true } } } },
     },
   });
   if (!measure) return null;
@@ -33,5 +35,7 @@ export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePa
 export async function getMeasureForRoute(params: Promise<{ code: string; slug: string; no: string }>) {
   const { code, slug, no } = await params;
   const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
+  // a plan being set up (準備中) is its organisation's business only
+  if (data && !canSeePlan(await getCurrentUser(), data.measure.plan)) return null;
   return data ? { code, slug, data } : null;
 }

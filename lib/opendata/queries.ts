@@ -4,6 +4,7 @@ import "server-only";
 import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
 import type { PrismaClient } from "../generated/prisma/client";
 import { latest } from "./http";
+import { PUBLIC_PLAN } from "../plans/visibility";
 
 /**
  * An organisation (and one of its plans, when a slug is given) with its licence and the time of the latest
@@ -20,7 +21,7 @@ export async function getOpenDataScope(prisma: PrismaClient, code: string, slug?
       name: true,
       dataLicense: true,
       updatedAt: true,
-      plans: { where: slug === undefined ? {} : { slug }, select: { id: true, slug: true, updatedAt: true } },
+      plans: { where: slug === undefined ? PUBLIC_PLAN : { slug, ...PUBLIC_PLAN }, select: { id: true, slug: true, updatedAt: true } },
     },
   });
   if (!org || (slug !== undefined && org.plans.length === 0)) return null;
@@ -53,7 +54,7 @@ const catalogSelect = {
   kind: true,
   prefectureCode: true,
   dataLicense: true,
-  plans: { orderBy: [{ startYear: "asc" as const }, { slug: "asc" as const }], select: { slug: true, name: true, startYear: true, endYear: true } },
+  plans: { where: PUBLIC_PLAN, orderBy: [{ startYear: "asc" as const }, { slug: "asc" as const }], select: { slug: true, name: true, startYear: true, endYear: true } },
 };
 
 /**

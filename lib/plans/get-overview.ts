@@ -22,7 +22,7 @@ export async function getPlanOverview(code: string, slug: string, filters: Overv
     }
   return {
     organization: { id: plan.organization.id, code: plan.organization.code, name: plan.organization.name },
-    plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule },
+    plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, status: plan.status },
     otherPlans: plan.organization.plans,
     year,
     rows,

@@ -3,20 +3,21 @@ import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
 import { cachedData } from "../cache";
 import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
+import { PUBLIC_PLAN } from "./visibility";
 
 /** The plan the dashboard opens on: the configured (or first) organisation's latest plan that has values. */
 export const getDefaultPlanRef = cachedData("default-plan", async (): Promise<{ code: string; slug: string } | null> => {
   const code = process.env.DEFAULT_ORGANIZATION_CODE;
   const org = await db().organization.findFirst({
-    where: code ? { code } : { plans: { some: {} } },
+    where: code ? { code } : { plans: { some: PUBLIC_PLAN } },
     orderBy: [{ kind: "asc" }, { code: "asc" }],
     select: { code: true },
   });
   if (!org) return null;
   const withValues = { measures: { some: { series: { some: { values: { some: {} } } } } } };
   const plan =
-    (await db().plan.findFirst({ where: { organization: { code: org.code }, ...withValues }, orderBy: { startYear: "desc" }, select: { slug: true } })) ??
-    (await db().plan.findFirst({ where: { organization: { code: org.code } }, orderBy: { startYear: "desc" }, select: { slug: true } }));
+    (await db().plan.findFirst({ where: { organization: { code: org.code }, ...PUBLIC_PLAN, ...withValues }, orderBy: { startYear: "desc" }, select: { slug: true } })) ??
+    (await db().plan.findFirst({ where: { organization: { code: org.code }, ...PUBLIC_PLAN }, orderBy: { startYear: "desc" }, select: { slug: true } }));
   return plan ? { code: org.code, slug: plan.slug } : null;
 });
 
@@ -31,7 +32,8 @@ export const getPlanOverviewData = cachedData("plan-overview", async (code: stri
       startYear: true,
       endYear: true,
       progressRule: true,
-      organization: { select: { id: true, code: true, name: true, plans: { orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } } },
+      status: true,
+      organization: { select: { id: true, code: true, name: true, plans: { where: PUBLIC_PLAN, orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } } },
       sections: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, label: true, title: true, parentId: true } },
     },
   });
@@ -52,7 +54,7 @@ export type PlanOverviewData = NonNullable<Awaited<ReturnType<typeof getPlanOver
 /** The plan's and organisation's names, for the page title: cached like the overview's data, so that a page
  *  rendered per request (signed in, filtered) does not pay a query for its title. */
 export const getPlanTitle = cachedData("plan-title", async (code: string, slug: string) =>
-  db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, organization: { select: { name: true } } } }),
+  db().plan.findFirst({ where: { slug, organization: { code } }, select: { name: true, status: true, organizationId: true, organization: { select: { name: true } } } }),
 );
 
 /** The organisations with their plans, searchable by name or code, a page at a time (national scale). */
@@ -65,7 +67,7 @@ export async function listOrganizations(query: string | undefined, page: number)
       orderBy: [{ kind: "asc" }, { code: "asc" }],
       skip: (page - 1) * ORGANIZATIONS_PER_PAGE,
       take: ORGANIZATIONS_PER_PAGE,
-      select: { code: true, name: true, kind: true, plans: { orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } },
+      select: { code: true, name: true, kind: true, plans: { where: PUBLIC_PLAN, orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } },
     }),
   ]);
   return { total, organizations, page, pages: Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE)) };

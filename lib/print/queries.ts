@@ -3,6 +3,7 @@ import { db } from "../db";
 import { measureSheetSelect } from "../measures/measure-select";
 import type { SheetData } from "./print-sheet";
 import { getPlanLatestActualYear } from "../plans/queries";
+import { PUBLIC_PLAN } from "../plans/visibility";
 import type { Prisma } from "../generated/prisma/client";
 
 // The same columns as the KPI page (getMeasurePageData), for every measure of a plan at once; the plan is
@@ -17,6 +18,7 @@ const printPlanSelect = {
   startYear: true,
   endYear: true,
   progressRule: true,
+  status: true,
   organization: { select: { code: true, name: true } },
 } satisfies Prisma.PlanSelect;
 
@@ -26,7 +28,7 @@ const printPlanSelect = {
  * only the measures that department (or one of its divisions) owns, as the overview's department filter.
  */
 export async function getPlanPrintData(code: string, slug: string, departmentId?: string) {
-  const plan = await db().plan.findFirst({ where: { slug, organization: { code } }, select: printPlanSelect });
+  const plan = await db().plan.findFirst({ where: { slug, organization: { code }, ...PUBLIC_PLAN }, select: printPlanSelect });
   if (!plan) return null;
   const department = departmentId
     ? await db().orgUnit.findFirst({ where: { id: departmentId, organizationId: plan.organizationId }, select: { id: true, name: true } })

@@ -4,19 +4,23 @@ import { getPlanOverview } from "@/lib/plans/get-overview";
 import { getPlanTitle } from "@/lib/plans/queries";
 import { parseOverviewFilters } from "@/lib/plans/overview-filters";
 import { PlanOverview } from "@/components/overview/plan-overview";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canSeePlan } from "@/lib/plans/visibility";
 
 type Props = { params: Promise<{ code: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code, slug } = await params;
   const plan = await getPlanTitle(code, slug);
-  return { title: plan ? `${plan.name}（${plan.organization.name}）` : "計画が見つかりません" };
+  const visible = plan && canSeePlan(await getCurrentUser(), plan);
+  return { title: visible ? `${plan.name}（${plan.organization.name}）` : "計画が見つかりません" };
 }
 
 export default async function PlanPage({ params, searchParams }: Props) {
   const { code, slug } = await params;
   const filters = parseOverviewFilters(await searchParams);
   const data = await getPlanOverview(code, slug, filters);
-  if (!data) notFound();
+  // a plan being set up (準備中) is its organisation's business only
+  if (!data || !canSeePlan(await getCurrentUser(), { status: data.plan.status, organizationId: data.organization.id })) notFound();
   return <PlanOverview data={data} filters={filters} />;
 }
