@@ -49,3 +49,23 @@ describe("one line per value", () => {
     expect(singleLine(null)).toBeNull();
   });
 });
+
+describe("formula injection (OWASP CSV injection)", () => {
+  it("neutralises every text cell a spreadsheet would read as a formula", () => {
+    for (const attack of ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0", "- 箇条書きの項目"]) {
+      const field = csvField(attack);
+      const unquoted = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+      expect(unquoted.startsWith("'")).toBe(true);
+      expect(unquoted.slice(1)).toBe(attack);
+    }
+  });
+  it("leaves numbers, a lone sign and ordinary text alone", () => {
+    expect(csvField(-7.7)).toBe("-7.7");
+    expect(csvField("-7.7")).toBe("-7.7");
+    expect(csvField("+3")).toBe("+3");
+    expect(csvField("-")).toBe("-");
+    expect(csvField("▲ 1833")).toBe("▲ 1833");
+    expect(csvField("県内企業の設備投資")).toBe("県内企業の設備投資");
+    expect(csvField("a=b")).toBe("a=b");
+  });
+});

@@ -11,10 +11,25 @@ export const CRLF = "\r\n";
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One field: null and undefined are an empty cell (never 0); numbers are written as plain decimals. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A text cell that a spreadsheet program would read as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, as OWASP's CSV injection guidance says, so that opening the file never runs
+ * it. Plain numbers (-7.7) and a lone sign (－ written as "-") are not formulas and stay as they are. Every CSV this
+ * app writes goes through csvField, so this is the one place.
+ */
+export function neutraliseFormula(text: string): string {
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text) || text.length === 1) return text;
+  return `'${text}`;
+}
+
+/** One field: null and undefined are an empty cell (never 0); numbers are written as plain decimals; text that
+ *  would be read as a formula is neutralised. */
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === undefined) return "";
-  const text = typeof cell === "number" ? plainNumber(cell) : cell;
+  const text = typeof cell === "number" ? plainNumber(cell) : neutraliseFormula(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
