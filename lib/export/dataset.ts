@@ -37,7 +37,8 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
     orderBy: [{ kind: "asc" }, { code: "asc" }],
     include: {
       plans: {
-        where: options.planSlug ? { slug: options.planSlug, ...PUBLIC_PLAN } : PUBLIC_PLAN,
+        // a plan being set up (準備中) is not published; a full export (backups) holds it too
+        where: { ...(options.planSlug ? { slug: options.planSlug } : {}), ...(full ? {} : PUBLIC_PLAN) },
         orderBy: [{ startYear: "asc" }, { slug: "asc" }],
         include: {
           sources: { include: { sourceDocument: true } },
