@@ -33,3 +33,16 @@ describe("sign-in required mode", () => {
     expect(api.status).toBe(401);
   });
 });
+
+describe("Strict-Transport-Security", () => {
+  it("is sent when the public URL is https, and not for an http demo", async () => {
+    vi.stubEnv("KPI_REQUIRE_SIGN_IN", "0");
+    vi.stubEnv("NEXTAUTH_URL", "https://kpi.pref.example.lg.jp");
+    const secure = await proxy(new NextRequest("https://kpi.pref.example.lg.jp/"));
+    expect(secure.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    const demo = await proxy(new NextRequest("http://localhost:3000/"));
+    expect(demo.headers.get("strict-transport-security")).toBeNull();
+    vi.stubEnv("KPI_REQUIRE_SIGN_IN", "1");
+  });
+});
