@@ -10,12 +10,14 @@ type Item = {
   by: string;
   evaluationYear: number | null;
   reason: string | null;
+  /** a definition change in words: 「目標値（単年）を変更：1,500 → 1,800」 */
+  lines?: string[];
   changes: { field: keyof typeof FIELD_LABELS; before: string; after: string }[];
 };
 
 /** Who changed what and when, with the narratives' changes shown character by character (Japanese has no spaces). */
 export function History({ items }: { items: Item[] }) {
-  if (items.length === 0) return <p className="muted">このシートの変更履歴はまだありません（シードデータの投入以降）。</p>;
+  if (items.length === 0) return <p className="muted">この指標の変更履歴はまだありません（シードデータの投入以降）。</p>;
   return (
     <ol className="history">
       {items.map((h) => (
@@ -24,6 +26,11 @@ export function History({ items }: { items: Item[] }) {
             <strong>{h.action}</strong>　{h.by}　{h.at.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}
             {h.evaluationYear && `（${fiscalYearLabel(h.evaluationYear)}評価）`}
           </p>
+          {h.lines && h.lines.length > 0 && (
+            <ul>
+              {h.lines.map((l) => <li key={l}>{l}</li>)}
+            </ul>
+          )}
           {h.reason && <p>理由：{h.reason}</p>}
           {h.changes.map((c) => (
             <div key={c.field} className="diff">

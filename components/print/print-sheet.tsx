@@ -35,7 +35,8 @@ function NarrativeText({ text }: { text: string | null }) {
 
 const lines = (l: readonly [number | null, number | null]) => (l[0] !== null ? `、${l[0]}〜${l[1] ?? l[0]}行` : "");
 
-export function PrintSheet({ sheet, level, page }: { sheet: PrintSheetData; level: Level; page?: number }) {
+/** `internal`: staff of the organisation also see the source files' lines and the readers' confidence. */
+export function PrintSheet({ sheet, level, page, internal = false }: { sheet: PrintSheetData; level: Level; page?: number; internal?: boolean }) {
   const { table, status } = sheet;
   const sub = level + 1;
   const rowCount = Math.max(table.rows.length, 1);
@@ -163,14 +164,14 @@ export function PrintSheet({ sheet, level, page }: { sheet: PrintSheetData; leve
           出典：
           {sheet.source ? (
             <>
-              {sheet.source.title}（{sheet.source.file}
-              {lines(sheet.source.lines)}）
+              {sheet.source.title}
+              {internal && <>（{sheet.source.file}{lines(sheet.source.lines)}）</>}
             </>
           ) : (
             "登録データ"
           )}
-          {sheet.entrySource && <Fragment>　記載：{sheet.entrySource.file}{lines(sheet.entrySource.lines)}</Fragment>}
-          {sheet.confidence !== "high" && <>　読み取りの確度：{sheet.confidence === "low" ? "低" : "中"}</>}
+          {internal && sheet.entrySource && <Fragment>　記載：{sheet.entrySource.file}{lines(sheet.entrySource.lines)}</Fragment>}
+          {internal && sheet.confidence !== "high" && <>　読み取りの確度：{sheet.confidence === "low" ? "低" : "中"}</>}
         </span>
         <span>
           {fiscalYearWithWestern(sheet.year)}評価{page !== undefined && <>　－ {page} －</>}

@@ -11,7 +11,7 @@ await withDatabaseUrl(async (url) => {
   await prepareDatabase(url, (m) => console.error(`[kpi] ${m}`));
   const prisma = createPrismaClient(url);
   try {
-    const data = await exportDataset(prisma, { organizationCode: values.organization, planSlug: values.plan });
+    const data = await exportDataset(prisma, { organizationCode: values.organization, planSlug: values.plan, audience: "full" });
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   } finally {
     await prisma.$disconnect();

@@ -57,13 +57,18 @@ export const measureSheetSelect = {
   sourceLineStart: true,
   sourceLineEnd: true,
   sourceDocument: { select: { fileName: true, title: true } },
+  retiredAt: true,
+  updatedVia: true,
+  updatedById: true,
+  updatedAt: true,
   section: { select: { key: true, label: true, title: true, parent: { select: { key: true, label: true, title: true } } } },
   series: {
     orderBy: { sortOrder: "asc" },
     select: {
       ...seriesSelect,
       chartLabels: true,
-      values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true } },
+      // enteredVia/enteredById/updatedAt: where a value entered in the app came from (lib/measures/provenance.ts)
+      values: { orderBy: [{ kind: "asc" }, { fiscalYear: "asc" }], select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true, enteredVia: true, enteredById: true, updatedAt: true } },
     },
   },
   entries: {
@@ -76,7 +81,10 @@ export const measureSheetSelect = {
       publishedDirection: true,
       sourceLineStart: true,
       sourceLineEnd: true,
-      sourceDocument: { select: { fileName: true } },
+      sourceDocument: { select: { fileName: true, title: true } },
+      updatedVia: true,
+      publishedAt: true,
+      publishedBy: { select: { name: true } },
     },
   },
 } satisfies Prisma.MeasureSelect;

@@ -42,7 +42,7 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
       effortStatus: entry.publishedEffortStatus,
       issues: entry.publishedIssues,
       direction: entry.publishedDirection,
-      source: entry.sourceDocument ? { file: entry.sourceDocument.fileName, lines: [entry.sourceLineStart, entry.sourceLineEnd] as const } : null,
+      source: entry.sourceDocument ? { file: entry.sourceDocument.fileName, title: entry.sourceDocument.title, lines: [entry.sourceLineStart, entry.sourceLineEnd] as const } : null,
     },
     cellNotes,
     sectionTrail,

@@ -21,7 +21,8 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
   });
   if (!measure) return null;
   const siblings = await db().measure.findMany({
-    where: { planId: measure.plan.id },
+    // retired KPIs are left out of the previous/next links (their own page still opens)
+    where: { planId: measure.plan.id, OR: [{ retiredAt: null }, { number: measure.number }] },
     orderBy: { sortOrder: "asc" },
     select: { number: true, name: true },
   });

@@ -74,7 +74,7 @@ export function serveOrganization(getDb: GetDb, request: Request, rawCode: strin
     if (isNotModified(request.headers.get("if-modified-since"), scope.lastModified)) {
       return new Response(null, { status: 304, headers: dataHeaders({ license: scope.license, lastModified: scope.lastModified }) });
     }
-    const data = await exportDataset(prisma, { organizationCode: code });
+    const data = await exportDataset(prisma, { organizationCode: code, audience: "public" });
     return new Response(JSON.stringify(data), { headers: dataHeaders({ license: scope.license, lastModified: scope.lastModified, contentType: JSON_TYPE }) });
   });
 }
@@ -92,7 +92,7 @@ export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug:
     if (isNotModified(request.headers.get("if-modified-since"), scope.lastModified)) {
       return new Response(null, { status: 304, headers: dataHeaders(meta) });
     }
-    const data = await exportDataset(prisma, { organizationCode: code, planSlug: slug });
+    const data = await exportDataset(prisma, { organizationCode: code, planSlug: slug, audience: "public" });
     if (format === "json") return new Response(JSON.stringify(data), { headers: dataHeaders({ ...meta, contentType: JSON_TYPE }) });
     const csv = format === "values.csv" ? buildValuesCsv(data) : buildNarrativesCsv(data);
     const fileName = `${code}_${slug}_${format === "values.csv" ? "values" : "narratives"}.csv`;

@@ -6,7 +6,7 @@ const database = useTestDatabase("seeded");
 
 describe("JSON export of the whole dataset", () => {
   it("holds every organisation, plan and measure with values as number and printed text", async () => {
-    const data = await exportDataset(database.prisma);
+    const data = await exportDataset(database.prisma, { audience: "full" });
     expect(data.format).toBe(EXPORT_FORMAT);
     const kumamoto = data.organizations.find((o) => o.code === "430005")!;
     expect(kumamoto.name).toBe("熊本県");
@@ -38,6 +38,19 @@ describe("JSON export of the whole dataset", () => {
     const founders = kamaPlan.measures.find((m) => m.name === "起業支援による創業者数")!;
     expect(founders.series[0].comparison).toEqual({ aggregation: "sum", value: 19, text: "19" });
     expect(founders.officialRatings).toEqual([{ evaluationYear: 2024, evaluationYearLabel: "令和6年度", rating: "○", source: "printed" }]);
+  });
+
+  it("the public shape names sources by title and carries no file names, line numbers or confidence notes", async () => {
+    const data = await exportDataset(database.prisma, { organizationCode: "430005", planSlug: "kumamoto-2020", audience: "public" });
+    const json = JSON.stringify(data);
+    expect(json).not.toMatch(/\.txt/);
+    expect(json).not.toContain("confidence");
+    expect(json).not.toContain("provenance");
+    const plan = data.organizations[0].plans[0];
+    expect(plan.sources.length).toBeGreaterThan(0);
+    for (const s of plan.sources) expect(s).toEqual({ title: expect.any(String) });
+    // the default is the public shape
+    expect(await exportDataset(database.prisma, { organizationCode: "430005", planSlug: "kumamoto-2020" })).toEqual(data);
   });
 
   it("can be limited to one organisation and plan", async () => {

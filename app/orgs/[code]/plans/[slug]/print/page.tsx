@@ -8,6 +8,8 @@ import { planPath } from "@/lib/paths";
 import { PrintCover } from "@/components/print/print-cover";
 import { PrintContents } from "@/components/print/print-contents";
 import { PrintSheet } from "@/components/print/print-sheet";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { isOrganisationStaff } from "@/lib/measures/provenance";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import "@/components/print/print.css";
 
@@ -30,6 +32,8 @@ export default async function PlanPrintPage({ params, searchParams }: Props) {
   const data = await getPlanPrintData(code, slug, department);
   if (!data) notFound();
   const { plan } = data;
+  // staff of the organisation also see the source files' lines and the readers' confidence
+  const internal = isOrganisationStaff(await getCurrentUser(), plan.organizationId);
   const doc = buildPlanPrint(plan, data.planLatestYear, data.measures, yearParam ? Number(yearParam) : undefined);
   const back = new URLSearchParams();
   if (department) back.set("department", department);
@@ -50,7 +54,7 @@ export default async function PlanPrintPage({ params, searchParams }: Props) {
         />
         <PrintContents pages={doc.contents} />
         {doc.sheets.map((sheet, i) => (
-          <PrintSheet key={sheet.number} sheet={sheet} level={2} page={doc.firstSheetPage + i} />
+          <PrintSheet key={sheet.number} sheet={sheet} level={2} page={doc.firstSheetPage + i} internal={internal} />
         ))}
       </div>
     </>

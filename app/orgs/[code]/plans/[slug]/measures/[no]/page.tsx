@@ -17,6 +17,10 @@ import { saveOfficialRating } from "@/app/admin/actions";
 import { markReviewed, postComment, publishComment } from "@/app/review/actions";
 import { CommitteeComments } from "@/components/review/committee-comments";
 import { getComments } from "@/lib/review/queries";
+import { db } from "@/lib/db";
+import { describeProvenance, isOrganisationStaff, provenanceUserIds } from "@/lib/measures/provenance";
+import { measureSetupPath } from "@/lib/setup/paths";
+import { Provenance } from "@/components/measure/provenance";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +43,16 @@ export default async function MeasurePage(props: Props) {
   const resource = { organizationId: plan.organizationId, ownerUnitIds: measure.owners.map((o) => o.unit.id) };
   const canSeeDrafts = can(user, "sheet.viewDraft", resource);
   const canRate = can(user, "rating.set", resource);
-  const [history, comments] = await Promise.all([getSheetHistory(measure.id, canSeeDrafts), getComments(user, { id: measure.id, ...resource }, view.year)]);
+  // the per-user part: staff of the organisation see the internal provenance and every definition change
+  const staff = isOrganisationStaff(user, plan.organizationId);
+  const userIds = staff ? provenanceUserIds(measure) : [];
+  const [history, comments, names] = await Promise.all([
+    getSheetHistory(measure.id, canSeeDrafts, { staff }),
+    getComments(user, { id: measure.id, ...resource }, view.year),
+    userIds.length ? db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const provenance = describeProvenance(measure, staff, new Map(names.map((u) => [u.id, u.name])));
+  const retiredAt = measure.retiredAt ? new Date(measure.retiredAt) : null;
   return (
     <article>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
@@ -57,6 +70,11 @@ export default async function MeasurePage(props: Props) {
         <span className="muted">No {measure.number}</span> {measure.name}
       </h1>
       {measure.footnote && <p className="muted">（＊）{measure.footnote}</p>}
+      {retiredAt && (
+        <p className="form-error" role="status">
+          この指標は廃止されました（{retiredAt.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" })}）。これまでの値と記載はそのまま公開しています。
+        </p>
+      )}
       <dl className="measure-meta">
         <dt>担当</dt>
         <dd>
@@ -79,6 +97,12 @@ export default async function MeasurePage(props: Props) {
           <a className="button" href={`${measurePath(code, slug, measure.number)}/edit`}>
             {can(user, "sheet.edit", resource) ? "シートを編集する" : "提出内容を確認する"}
           </a>
+        </p>
+      )}
+      {can(user, "plan.manage", { organizationId: plan.organizationId }) && (
+        <p>
+          <a href={measureSetupPath(code, slug, measure.number)}>指標の設定</a>
+          <span className="muted">（担当・系列・基準値・目標値）</span>
         </p>
       )}
       <p>
@@ -157,13 +181,12 @@ export default async function MeasurePage(props: Props) {
         )}
       </section>
 
-      {(measure.notes.length > 0 || view.cellNotes.length > 0 || measure.confidenceNote) && (
+      {(measure.notes.length > 0 || view.cellNotes.length > 0) && (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">注記</h2>
           <ul>
             {measure.notes.map((n, i) => <li key={`n${i}`}>{n}</li>)}
             {view.cellNotes.map((n, i) => <li key={`c${i}`}>{n}</li>)}
-            {measure.confidence !== "high" && measure.confidenceNote && <li>データの読み取りについて（確度：{measure.confidence === "low" ? "低" : "中"}）：{measure.confidenceNote}</li>}
           </ul>
         </section>
       )}
@@ -175,19 +198,7 @@ export default async function MeasurePage(props: Props) {
         <History items={history} />
       </section>
 
-      <section aria-labelledby="source-heading">
-        <h2 id="source-heading">出典</h2>
-        <ul>
-          {measure.sourceDocument && (
-            <li>
-              {measure.sourceDocument.title}（{measure.sourceDocument.fileName}、{measure.sourceLineStart}〜{measure.sourceLineEnd}行）
-            </li>
-          )}
-          {view.entry?.source && view.entry.source.file !== measure.sourceDocument?.fileName && (
-            <li>記載：{view.entry.source.file}（{view.entry.source.lines[0]}〜{view.entry.source.lines[1]}行）</li>
-          )}
-        </ul>
-      </section>
+      <Provenance {...provenance} staff={staff} />
 
       <nav className="pager" aria-label="前後の指標">
         {data.previous ? <a href={measurePath(code, slug, data.previous.number)}>← No {data.previous.number} {data.previous.name}</a> : <span />}

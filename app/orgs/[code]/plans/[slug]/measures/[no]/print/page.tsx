@@ -6,6 +6,8 @@ import { measurePath } from "@/lib/paths";
 import { PrintSheet } from "@/components/print/print-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import "@/components/print/print.css";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { isOrganisationStaff } from "@/lib/measures/provenance";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,7 +29,7 @@ export default async function MeasurePrintPage(props: Props) {
     <>
       <PrintToolbar backHref={measurePath(code, slug, sheet.number, sheet.year)} backLabel={`No ${sheet.number} の指標ページへ戻る`} pages={1} />
       <div className="print-doc" role="region" aria-label="印刷プレビュー" tabIndex={0}>
-        <PrintSheet sheet={sheet} level={1} />
+        <PrintSheet sheet={sheet} level={1} internal={isOrganisationStaff(await getCurrentUser(), data.measure.plan.organizationId)} />
       </div>
     </>
   );
