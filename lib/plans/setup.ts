@@ -15,6 +15,12 @@ export const PROGRESS_RULE_LABELS = { default: "標準（達成・概ね順調�
 /** The fiscal years offered in the forms. */
 export const PLAN_YEAR_MIN = 2015;
 export const PLAN_YEAR_MAX = 2045;
+/** The fiscal years offered in a select, 「令和7年度（2025）」 as labels. */
+export function planYearOptions(label: (y: number) => string) {
+  const out = [{ value: "", label: "選択してください" }];
+  for (let y = PLAN_YEAR_MIN; y <= PLAN_YEAR_MAX; y++) out.push({ value: String(y), label: label(y) });
+  return out;
+}
 
 const year = z.coerce.number({ message: "年度を選んでください" }).int("年度を選んでください").min(PLAN_YEAR_MIN, "年度を選んでください").max(PLAN_YEAR_MAX, "年度を選んでください");
 const planFields = {
