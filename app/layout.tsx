@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {adminOf && <a href={`/orgs/${adminOf.organizationCode}/setup`}>設定</a>}
                   {user.isOperator && <a href="/system">運用管理</a>}
                   <span>{user.name}</span>
+                  <a href="/account">アカウント</a>
                   <SignOutButton />
                 </>
               ) : (

@@ -1,0 +1,43 @@
+"use server";
+// The signed-in user's own API tokens: create (the secret answered once) and revoke, on the one action path.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import type { FormState } from "@/lib/actions/action";
+import { formAction } from "@/lib/actions/form";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+
+export type CreatedTokenData = { token: string; name: string; expiresAt: string | null };
+
+const create = formAction({
+  name: "account token.create",
+  schema: createTokenSchema,
+  run: async (actor, input): Promise<CreatedTokenData> => {
+    const t = await createApiToken(db(), actor, input);
+    return { token: t.token, name: t.name, expiresAt: t.expiresAt?.toISOString() ?? null };
+  },
+  publishes: false,
+  message: (t) => `トークン「${t.name}」を作成しました。`,
+});
+
+const revoke = formAction({
+  name: "account token.revoke",
+  schema: revokeTokenSchema,
+  run: (actor, input) => revokeApiToken(db(), actor, input),
+  publishes: false,
+  message: (r) => `トークン「${r.name}」を失効させました。`,
+});
+
+export async function createToken(prev: FormState<CreatedTokenData>, form: FormData) {
+  const result = await create(prev, form);
+  if (result.status === "ok") revalidatePath("/account");
+  // a refused form is shown again with what was typed (React resets the form to these defaults)
+  else return { ...result, detail: { name: String(form.get("name") ?? ""), days: String(form.get("days") ?? "") } };
+  return result;
+}
+
+export async function revokeToken(prev: FormState, form: FormData) {
+  const result = await revoke(prev as FormState<never>, form);
+  if (result.status === "ok") revalidatePath("/account");
+  return result;
+}

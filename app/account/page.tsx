@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { listApiTokens, TOKEN_STATE_LABELS } from "@/lib/tokens/queries";
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/tokens/schemas";
+import { TokenCreateForm } from "@/components/account/token-create-form";
+import { TokenRevokeButton } from "@/components/account/token-revoke-button";
+import { ScrollRegion } from "@/components/scroll-region";
+import { createToken, revokeToken } from "./actions";
+
+export const metadata: Metadata = { title: "アカウント" };
+
+const ROLE_LABELS: Record<string, string> = { viewer: "閲覧者", officer: "担当課職員", committee: "評価委員", admin: "管理者（企画担当）" };
+const day = (d: Date | null) => (d ? d.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" }) : "—");
+const time = (d: Date | null) => (d ? d.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "medium", timeStyle: "short" }) : "—");
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const tokens = await listApiTokens(db(), user.id);
+  return (
+    <>
+      <h1>アカウント</h1>
+      <section aria-labelledby="account-user">
+        <h2 id="account-user">利用者</h2>
+        <dl className="measure-meta">
+          <dt>氏名</dt>
+          <dd>{user.name}</dd>
+          <dt>メールアドレス</dt>
+          <dd>{user.email}</dd>
+          <dt>役割</dt>
+          <dd>
+            {user.memberships.length === 0 ? (
+              "所属する団体はありません"
+            ) : (
+              <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+                {user.memberships.map((m) => (
+                  <li key={`${m.organizationId}-${m.role}`}>
+                    {m.organizationName}：{ROLE_LABELS[m.role] ?? m.role}
+                    {m.unitNames.length > 0 && `（${m.unitNames.join("・")}）`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="account-tokens">
+        <h2 id="account-tokens">API トークン</h2>
+        <p>
+          RPA や統計システムから実績値などを登録するときに使う、あなた専用の鍵です。トークンはあなたの役割と担当の範囲で動き、変更はトークンの名前つきで監査ログに残ります。
+          使い方は <a href="/api/v1/openapi.json">API の説明（OpenAPI）</a> を参照してください。
+        </p>
+        {tokens.length === 0 ? (
+          <p className="muted">まだトークンはありません。</p>
+        ) : (
+          <ScrollRegion label="API トークンの一覧（横にスクロールできます）">
+            <table className="data-table">
+              <caption>あなたの API トークン</caption>
+              <thead>
+                <tr>
+                  <th scope="col">名前</th>
+                  <th scope="col">先頭の文字</th>
+                  <th scope="col">作成日</th>
+                  <th scope="col">有効期限</th>
+                  <th scope="col">最終利用</th>
+                  <th scope="col">状態</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((t) => (
+                  <tr key={t.id}>
+                    <th scope="row">{t.name}</th>
+                    <td><code>{t.prefix}…</code></td>
+                    <td>{day(t.createdAt)}</td>
+                    <td>{t.expiresAt ? day(t.expiresAt) : "なし"}</td>
+                    <td>{time(t.lastUsedAt)}</td>
+                    <td>{TOKEN_STATE_LABELS[t.state]}</td>
+                    <td>{t.state === "active" ? <TokenRevokeButton action={revokeToken} tokenId={t.id} tokenName={t.name} /> : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        <h3>トークンを作成する</h3>
+        <TokenCreateForm action={createToken} defaultDays={DEFAULT_TOKEN_DAYS} maxDays={MAX_TOKEN_DAYS} />
+      </section>
+    </>
+  );
+}
