@@ -1,5 +1,6 @@
 // One ＫＰＩ分析シート (別記様式２) laid out as the printed form: head, value table, trend chart with the status
 // box, the three narratives, and the source in a footer line. One A4 page (see print.css).
+import { publicNote } from "@/lib/measures/provenance";
 import { Fragment } from "react";
 import type { PrintSheet as PrintSheetData } from "@/lib/print/print-sheet";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
@@ -114,7 +115,7 @@ export function PrintSheet({ sheet, level, page, internal = false }: { sheet: Pr
         <ul className="print-notes">
           {sheet.footnote && <li>（＊）{sheet.footnote}</li>}
           {sheet.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{internal ? n : publicNote(n)}</li>
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { toSeriesInput } from "../measures/series-input";
 import { PUBLISHED_ENTRY } from "./published";
+import { publicNote } from "../measures/provenance";
 import { PUBLIC_PLAN } from "../plans/visibility";
 
 export const EXPORT_FORMAT = "kpi-dashboard/dataset";
@@ -92,7 +93,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
             const cells = (kind: "actual" | "target" | "estimate") =>
               s.values
                 .filter((v) => v.kind === kind)
-                .map((v) => ({ ...year(v.fiscalYear), value: num(v.value), text: v.text, cellLabel: v.label, period: v.period, asOf: v.asOf, note: v.note }));
+                .map((v) => ({ ...year(v.fiscalYear), value: num(v.value), text: v.text, cellLabel: v.label, period: v.period, asOf: v.asOf, note: full ? v.note : publicNote(v.note) }));
             return {
               label: s.label,
               unit: s.unit,

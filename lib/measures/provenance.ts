@@ -74,3 +74,14 @@ export function describeProvenance(m: ProvenanceInput, staff: boolean, names: Ma
 export function provenanceUserIds(m: ProvenanceInput): string[] {
   return [...new Set([m.updatedById, ...m.series.flatMap((s) => s.values.map((v) => v.enteredById))].filter((id): id is string => Boolean(id)))];
 }
+
+const SOURCE_FILE = /[0-9]{3}_[0-9a-f]{16}\.txt/;
+/** A note as the public reads it: an internal source file name (「（003_….txt）」) is left out; the note itself
+ *  already names the document as a reader would (「令和2年度評価時のシートでは…」). */
+export function publicNote<T extends string | null>(note: T): T {
+  if (!note) return note;
+  return note
+    .replace(new RegExp(`（${SOURCE_FILE.source}[^）]*）`, "g"), "")
+    .replace(new RegExp(`\\(${SOURCE_FILE.source}[^)]*\\)`, "g"), "")
+    .replace(new RegExp(SOURCE_FILE.source, "g"), "出典資料") as T;
+}

@@ -18,7 +18,7 @@ import { markReviewed, postComment, publishComment } from "@/app/review/actions"
 import { CommitteeComments } from "@/components/review/committee-comments";
 import { getComments } from "@/lib/review/queries";
 import { db } from "@/lib/db";
-import { describeProvenance, isOrganisationStaff, provenanceUserIds } from "@/lib/measures/provenance";
+import { describeProvenance, isOrganisationStaff, provenanceUserIds, publicNote } from "@/lib/measures/provenance";
 import { measureSetupPath } from "@/lib/setup/paths";
 import { Provenance } from "@/components/measure/provenance";
 
@@ -186,7 +186,7 @@ export default async function MeasurePage(props: Props) {
           <h2 id="notes-heading">注記</h2>
           <ul>
             {measure.notes.map((n, i) => <li key={`n${i}`}>{n}</li>)}
-            {view.cellNotes.map((n, i) => <li key={`c${i}`}>{n}</li>)}
+            {view.cellNotes.map((n, i) => <li key={`c${i}`}>{staff ? n : publicNote(n)}</li>)}
           </ul>
         </section>
       )}
