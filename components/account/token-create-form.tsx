@@ -2,7 +2,7 @@
 // Create a personal API token. The secret comes back in the action's answer only, so it is shown once here
 // (with a copy button) and never again; a refused form keeps what was typed.
 import { useActionState, useState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/action";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Created = { token: string; name: string; expiresAt: string | null };
 

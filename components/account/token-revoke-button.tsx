@@ -1,7 +1,7 @@
 "use client";
 // Revoke one token (失効): a small form per row; the page re-renders with the new state.
 import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/action";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 export function TokenRevokeButton({ action, tokenId, tokenName }: { action: (prev: FormState, form: FormData) => Promise<FormState>; tokenId: string; tokenName: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE);

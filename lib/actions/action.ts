@@ -11,9 +11,8 @@ import { MESSAGES, Refusal, type RefusalCode } from "./refusal";
 export type ActionResult<T = unknown> =
   | { status: "ok"; message: string; data?: T }
   | { status: "error"; code: RefusalCode | "error"; message: string; fieldErrors?: Record<string, string>; detail?: unknown };
-/** What a form holds before its first submission, and after. */
-export type FormState<T = unknown> = { status: "idle" } | ActionResult<T>;
-export const IDLE: FormState = { status: "idle" };
+/** What a form holds before its first submission, and after (client forms import it from ./form-state). */
+export { IDLE, type FormState } from "./form-state";
 
 export type ActionDefinition<S extends z.ZodTypeAny, T> = {
   /** for the server log */

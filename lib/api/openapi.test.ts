@@ -27,6 +27,12 @@ describe("the token API's OpenAPI document", () => {
     expect(doc.paths[`${base}/measures/{no}`].patch.responses["422"].content).toHaveProperty("application/problem+json");
   });
 
+  it("the validator is not vacuous: a broken document fails", async () => {
+    const broken = structuredClone(buildOpenApiDocument()) as Record<string, unknown>;
+    delete broken.info;
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
   it("is generated from the forms' schemas (a KPI's series, the sheet's version and narratives)", () => {
     const s = buildOpenApiDocument().components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
     expect(Object.keys(s.MeasureCreate.properties ?? {})).toEqual(expect.arrayContaining(["number", "name", "owners", "series", "reason"]));
