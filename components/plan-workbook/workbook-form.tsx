@@ -3,7 +3,8 @@
 // change (old → new) and retire shown for confirmation → 「この内容で反映する」 applies them in one go.
 // The form is submitted by hand so it is not reset on a refusal (the chosen file stays chosen).
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { IDLE, type ActionResult, type FormState } from "@/lib/actions/action";
+// types only: lib/actions/action.ts imports server modules (next/cache), so its IDLE value is not imported here
+import type { ActionResult, FormState } from "@/lib/actions/action";
 import type { WorkbookResult } from "@/lib/plan-workbook/form-state";
 import type { PreviewChange } from "@/lib/plan-workbook/service";
 
@@ -13,13 +14,15 @@ type Props = {
   maxLabel: string;
 };
 
+const IDLE: FormState<WorkbookResult> = { status: "idle" };
+
 function what(c: PreviewChange): string {
   const parts = [c.created ? "新規作成" : c.definitionChanged ? "変更" : null, c.retire === "retire" ? "廃止" : c.retire === "restore" ? "再開" : null].filter(Boolean);
   return parts.join("・");
 }
 
 export function PlanWorkbookForm({ action, maxBytes, maxLabel }: Props) {
-  const [state, dispatch, pending] = useActionState<FormState<WorkbookResult>, FormData>(action, IDLE as FormState<WorkbookResult>);
+  const [state, dispatch, pending] = useActionState<FormState<WorkbookResult>, FormData>(action, IDLE);
   const [local, setLocal] = useState<string | null>(null);
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -118,7 +121,7 @@ export function PlanWorkbookForm({ action, maxBytes, maxLabel }: Props) {
                 {preview.changes.map((c) => (
                   <tr key={c.number}>
                     <td className="num">{c.row}</td>
-                    <td>{c.number}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{c.number}</td>
                     <th scope="row">{c.name}</th>
                     <td>{what(c)}</td>
                     <td>

@@ -61,7 +61,7 @@ const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8E
 const A4_LANDSCAPE = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } as const;
 
 function put(ws: Worksheet, row: number, col: number, cell: ExcelCell | string | number | null) {
-  if (cell === null || cell === "") return;
+  if (cell === null || cell === undefined || cell === "") return;
   const target = ws.getCell(row, col);
   if (typeof cell === "string" || typeof cell === "number") {
     target.value = cell;
