@@ -55,7 +55,7 @@ export default async function AccountPage() {
           <p className="muted">まだトークンはありません。</p>
         ) : (
           <ScrollRegion label="API トークンの一覧（横にスクロールできます）">
-            <table className="data-table">
+            <table className="data-table" style={{ whiteSpace: "nowrap" }}>
               <caption>あなたの API トークン</caption>
               <thead>
                 <tr>

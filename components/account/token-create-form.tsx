@@ -16,7 +16,7 @@ export function TokenCreateForm({ action, defaultDays, maxDays }: { action: (pre
     <>
       <div aria-live="polite">
         {created && (
-          <div className="form-notice" role="status">
+          <div className="form-notice" role="status" style={{ marginBottom: "var(--space-3)" }}>
             <p style={{ marginTop: 0 }}>
               トークン「{created.name}」を作成しました（有効期限：{created.expiresAt ? new Date(created.expiresAt).toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" }) : "なし"}）。
             </p>
@@ -45,7 +45,7 @@ export function TokenCreateForm({ action, defaultDays, maxDays }: { action: (pre
           </div>
         )}
         {state.status === "error" && (
-          <p className="form-error" role="alert">
+          <p className="form-error" role="alert" style={{ marginBottom: "var(--space-2)" }}>
             {state.message}
           </p>
         )}
