@@ -101,7 +101,8 @@ async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
       id: l.id,
       action: ACTION_LABELS[l.action] ?? l.action,
       at: l.createdAt,
-      by: l.user?.name ?? "（システム）",
+      // the public is told the role, not the person (staff who may see drafts see the name)
+      by: includeDrafts ? (l.user?.name ?? "（システム）") : "企画担当",
       evaluationYear: yearOf.get(l.entityId) ?? null,
       reason: after.reason ?? null,
       lines: [] as string[],

@@ -40,7 +40,7 @@ export default async function MeasuresSetupPage({ params }: Props) {
         <p>指標はまだありません。</p>
       ) : (
         <ScrollRegion label="指標の一覧">
-          <table className="data-table">
+          <table className="data-table" style={{ minWidth: 880 }}>
             <caption>{plan.name}の指標（{rows.filter((r) => !r.retired).length}件{rows.some((r) => r.retired) && `、廃止 ${rows.filter((r) => r.retired).length}件`}）</caption>
             <thead>
               <tr>
@@ -48,8 +48,8 @@ export default async function MeasuresSetupPage({ params }: Props) {
                 <th scope="col">指標名</th>
                 <th scope="col">担当</th>
                 <th scope="col" className="num">系列</th>
-                <th scope="col">基準値</th>
-                <th scope="col">目標値</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>基準値</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>目標値</th>
                 <th scope="col">状態</th>
                 <th scope="col">操作</th>
               </tr>
@@ -57,7 +57,7 @@ export default async function MeasuresSetupPage({ params }: Props) {
             <tbody>
               {rows.map((r, i) => (
                 <tr key={r.number} className={r.retired ? styles.retired : undefined}>
-                  <td>{r.number}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>{r.number}</td>
                   <th scope="row">
                     <a href={measureSetupPath(code, slug, r.number)} aria-label={`No ${r.number} ${r.name}を編集`}>{r.name}</a>
                     {r.kind === "goal" && <span className="tag">基本目標</span>}
@@ -66,7 +66,7 @@ export default async function MeasuresSetupPage({ params }: Props) {
                   <td className="num">{r.seriesCount}</td>
                   <td>{yesNo(r.hasBaseline)}</td>
                   <td>{yesNo(r.hasTarget)}</td>
-                  <td>{r.retired ? <strong>廃止</strong> : "使用中"}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>{r.retired ? <strong>廃止</strong> : "使用中"}</td>
                   <td>
                     <div className={styles.actions}>
                       <SetupActionForm action={moveMeasure} label={`No ${r.number}を上へ`}>
