@@ -1,7 +1,7 @@
 "use client";
 // The operator's form for a new organisation and its first administrator; on success the administrator's
 // initial password is shown once, with what to do with it.
-import type { FormState } from "@/lib/actions/action";
+import type { FormState } from "@/lib/actions/form-state";
 import { Field, SetupForm } from "./setup-form";
 
 type Created = { name: string; code: string; adminEmail: string; initialPassword: string };

@@ -3,7 +3,7 @@
 // (by the zod path of the field's name), and what was typed kept when the action refuses (the form is not
 // reset on error). Works as a plain form post without JavaScript too.
 import { createContext, useActionState, useContext, useEffect, useRef, startTransition, type ReactNode } from "react";
-import type { FormState } from "@/lib/actions/action";
+import type { FormState } from "@/lib/actions/form-state";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 const StateContext = createContext<{ state: FormState; formId: string }>({ state: { status: "idle" }, formId: "" });

@@ -16,6 +16,7 @@ type Props = { params: Promise<{ code: string; slug: string }>; searchParams: Pr
 
 const kindOptions = Object.entries(SECTION_KIND_LABELS).map(([value, label]) => ({ value, label }));
 const STATUS_VERBS: Record<PlanStatus, string> = { preparing: "準備中に戻す", active: "運用を開始する（公開）", ended: "終了する" };
+const verb = (from: PlanStatus, to: PlanStatus) => (from === "ended" && to === "active" ? "運用中に戻す" : STATUS_VERBS[to]);
 
 /** A plan's set-up: its settings and status, its sections, and starting the next period from it. */
 export default async function PlanSetupPage({ params, searchParams }: Props) {
@@ -60,13 +61,20 @@ export default async function PlanSetupPage({ params, searchParams }: Props) {
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">状態の変更</h2>
         <p>準備中 → 運用中（公開）→ 終了 の順に進めます。運用中の計画の目標値・基準値を変えるときは、理由の入力が必要です。</p>
-        {STATUS_CHANGES[status].map((to) => (
-          <SetupForm key={to} action={planStatusAction} id={`status-${to}`} label={STATUS_VERBS[to]} submit={STATUS_VERBS[to]} className="filters">
-            <input type="hidden" name="planId" value={plan.id} />
-            <input type="hidden" name="status" value={to} />
-            {needsReason(status, to) && <Field name="reason" label={`${STATUS_VERBS[to]}理由`} required autoComplete="off" />}
-          </SetupForm>
-        ))}
+        {/* one form whatever the status, so that its message stays after the page shows the new status */}
+        <SetupForm action={planStatusAction} id="plan-status" label="状態の変更" submit={null} className="filters">
+          <input type="hidden" name="planId" value={plan.id} />
+          {STATUS_CHANGES[status].some((to) => needsReason(status, to)) && (
+            <Field name="reason" label="理由（戻すときは必須）" hint={`${STATUS_CHANGES[status].filter((to) => needsReason(status, to)).map((to) => verb(status, to)).join("・")}ときに入力します`} autoComplete="off" />
+          )}
+          <div>
+            {STATUS_CHANGES[status].map((to) => (
+              <span key={to}>
+                <button type="submit" name="status" value={to} className={to === "active" ? "button" : "button button--secondary"}>{verb(status, to)}</button>{" "}
+              </span>
+            ))}
+          </div>
+        </SetupForm>
       </section>
 
       <section aria-labelledby="settings-heading">
