@@ -15,11 +15,16 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/** The routes of the token API (lib/api/route.ts), not the public open-data ones beside them. */
+const TOKEN_API = /^\/api\/v1\/(me|organizations\/[^/]+\/plans\/[^/]+\/(measures|evaluation-years)(\/.*)?)$/;
+
 async function decide(request: NextRequest): Promise<NextResponse> {
   if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return NextResponse.next();
   // the cookie's name as next-auth's options set it (__Secure- in production), not guessed from NEXTAUTH_URL
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
   if (token) return NextResponse.next();
+  // the token API authenticates each request itself (Bearer → 401 problem); the public open data stays behind sign-in
+  if (TOKEN_API.test(request.nextUrl.pathname) && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
   // machines get an answer they can read, people the sign-in page
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { status: 401, message: "サインインが必要です（この設置では公開データにもサインインが必要です）。" } }, { status: 401 });

@@ -34,6 +34,19 @@ describe("sign-in required mode", () => {
   });
 });
 
+describe("the token API in sign-in required mode", () => {
+  it("passes Bearer requests to the token API (which checks the token), but not to the public open data", async () => {
+    const bearer = { authorization: "Bearer kpi_anything" };
+    for (const path of ["/api/v1/me", "/api/v1/organizations/430005/plans/kumamoto-2024/measures", "/api/v1/organizations/430005/plans/kumamoto-2024/measures/4-1/entries/2024/submit", "/api/v1/organizations/430005/plans/kumamoto-2024/evaluation-years/2024"]) {
+      expect((await proxy(new NextRequest(`http://localhost:3000${path}`, { headers: bearer }))).headers.get("x-middleware-next"), path).toBe("1");
+    }
+    for (const path of ["/api/v1/organizations", "/api/v1/organizations/430005", "/api/v1/organizations/430005/plans/kumamoto-2024", "/api/v1/organizations/430005/plans/kumamoto-2024/values.csv", "/api/v1/me"]) {
+      const headers = path === "/api/v1/me" ? undefined : bearer;
+      expect((await proxy(new NextRequest(`http://localhost:3000${path}`, { headers }))).status, path).toBe(401);
+    }
+  });
+});
+
 describe("Strict-Transport-Security", () => {
   it("is sent when the public URL is https, and not for an http demo", async () => {
     vi.stubEnv("KPI_REQUIRE_SIGN_IN", "0");
