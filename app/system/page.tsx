@@ -27,7 +27,7 @@ export default async function SystemPage() {
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">登録されている団体（{organizations.length}団体）</h2>
         <ScrollRegion label="登録されている団体">
-          <table className="data-table">
+          <table className="data-table setup-table">
             <caption className="visually-hidden">登録されている団体</caption>
             <thead>
               <tr>

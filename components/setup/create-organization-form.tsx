@@ -20,7 +20,7 @@ export function CreateOrganizationForm({ action }: { action: (prev: FormState, f
           <div className="form-notice" aria-labelledby="initial-password-heading">
             <h3 id="initial-password-heading" style={{ marginTop: 0 }}>{d.name}の管理者の初期パスワード</h3>
             <p>
-              管理者 <strong>{d.adminEmail}</strong> の初期パスワード：
+              管理者 <strong>{d.adminEmail}</strong> の初期パスワード：{" "}
               <code className="initial-password" data-testid="initial-password">{d.initialPassword}</code>
             </p>
             <p className="hint">この画面を閉じると再表示できません。メールに書かず、安全な方法（手渡し・別経路の連絡など）で管理者本人に渡し、サインイン後に変更してもらってください。</p>

@@ -40,7 +40,7 @@ export default async function OrganizationSetupPage({ params }: Props) {
           <p>計画はまだありません。下のフォームで作成してください。</p>
         ) : (
           <ScrollRegion label="計画の一覧">
-            <table className="data-table">
+            <table className="data-table setup-table">
               <caption className="visually-hidden">計画の一覧</caption>
               <thead>
                 <tr>
