@@ -12,7 +12,7 @@ async function snapshot() {
   const p = database.prisma;
   return {
     organizations: await p.organization.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
-    units: await p.orgUnit.findMany({ orderBy: { id: "asc" } }),
+    units: await p.orgUnit.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
     plans: await p.plan.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
     sections: await p.planSection.findMany({ orderBy: { id: "asc" } }),
     measures: await p.measure.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
