@@ -7,7 +7,7 @@
 //   line naming its columns, its rows in COPY text format and a `\.` line. Restored into an empty database after
 //   the same migrations, all tables in one transaction, then any newer migrations.
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
+import { chmodSync, createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
 import { once } from "node:events";
 import { createGunzip, createGzip } from "node:zlib";
 import readline from "node:readline";
@@ -89,6 +89,7 @@ export async function backupDatabase(url: string, file: string, method?: BackupM
   }
   const r = spawnSync(process.env.PG_DUMP ?? "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${url}`], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr.trim()}`);
+  chmodSync(file, 0o600); // it holds password hashes and token hashes: the owner only, like the COPY file
   return { method: "pg_dump", file, tables: 0, rows: 0 };
 }
 
