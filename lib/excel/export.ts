@@ -1,5 +1,6 @@
 // The plan (or one department's part of it) as an .xlsx workbook: published data only, the same statuses
 // as the overview (the plan's default evaluation year), two queries whatever the number of measures.
+import { canSeePlan } from "../plans/visibility";
 import { PUBLISHED_ENTRY } from "../export/published";
 import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
@@ -28,17 +29,18 @@ function cellNote(v: { label: string | null; period: string | null; asOf: string
   return parts.length ? parts.join("\n") : null;
 }
 
-export type ExportOptions = { organizationCode: string; planSlug: string; departmentId?: string };
+/** `reader`: who asks (a 準備中 plan is exported to its organisation's members only, like its pages). */
+export type ExportOptions = { organizationCode: string; planSlug: string; departmentId?: string; reader?: { memberships: readonly { organizationId: string }[] } | null };
 
 export async function loadExportData(prisma: PrismaClient, options: ExportOptions, now = new Date()): Promise<ExportData | { notFound: "plan" | "department" }> {
   const plan = await prisma.plan.findFirst({
     where: { slug: options.planSlug, organization: { code: options.organizationCode } },
-    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, organization: { select: { code: true, name: true, dataLicense: true } } },
+    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organizationId: true, organization: { select: { code: true, name: true, dataLicense: true } } },
   });
-  if (!plan) return { notFound: "plan" };
+  if (!plan || !canSeePlan(options.reader ?? null, plan)) return { notFound: "plan" };
   const [measures, entries] = await Promise.all([
     prisma.measure.findMany({
-      where: { planId: plan.id },
+      where: { planId: plan.id, retiredAt: null },
       orderBy: { sortOrder: "asc" },
       select: { ...measureListSelect, series: { ...measureListSelect.series, select: { ...seriesSelect, baselinePeriod: true } } },
     }),

@@ -35,7 +35,7 @@ export async function getPlanPrintData(code: string, slug: string, departmentId?
     : null;
   const ownerFilter = departmentId ? { owners: { some: { OR: [{ unitId: departmentId }, { unit: { parentId: departmentId } }] } } } : {};
   const measures = await db().measure.findMany({
-    where: { planId: plan.id, ...ownerFilter },
+    where: { planId: plan.id, retiredAt: null, ...ownerFilter },
     orderBy: { sortOrder: "asc" },
     select: printMeasureSelect,
   });

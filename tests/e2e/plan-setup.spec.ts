@@ -12,8 +12,8 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const PLAN = "/orgs/430005/plans/kumamoto-2024";
 const SETUP = `${PLAN}/setup/measures`;
-const NO = "4-3"; // 緊急輸送道路の防災点検要対策箇所の整備箇所数 (seeded without owners or values)
-const NAME = "緊急輸送道路の防災点検要対策箇所の整備箇所数";
+const NO = "4-1"; // 球磨川水系河川整備率 (seeded without owners or values; the workbook spec uses 4-2…4-4, the API spec 4-6)
+const NAME = "球磨川水系河川整備率";
 const KPI = `${PLAN}/measures/${encodeURIComponent(NO)}`;
 // made up by this test, never seeded
 const BASELINE = "120";
@@ -21,7 +21,7 @@ const TARGET_FIRST = "200";
 const TARGET = "220";
 const ACTUAL = "150";
 const REASON = "国の補助事業の拡充に合わせて目標を見直したため";
-const EFFORT = "【試験】緊急輸送道路の要対策箇所を重点的に整備した。";
+const EFFORT = "【試験】球磨川水系の河川改修を重点的に進めた。";
 
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
@@ -188,18 +188,18 @@ test("the admin approves; a signed-out reader sees the value, the computed statu
 test("a retired KPI leaves the overview but its page says so; a viewer cannot open the set-up pages", async ({ page, browser }) => {
   await signIn(page, "admin@demo.example");
   await page.goto(SETUP);
-  const row = page.getByRole("row", { name: /土砂災害特別警戒区域からの住宅移転数/ });
+  const row = page.getByRole("row", { name: /刑法犯認知件数/ });
   await row.getByText("廃止", { exact: true }).click();
   await row.getByLabel("理由（任意）").fill("施策の統合のため");
-  await row.getByRole("button", { name: "No 4-4を廃止する" }).click();
+  await row.getByRole("button", { name: "No 4-7を廃止する" }).click();
   await expect(row.getByRole("cell", { name: "廃止" })).toBeVisible();
 
   const context = await browser.newContext();
   const reader = await context.newPage();
   await reader.goto(PLAN);
   await expect(reader.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(reader.getByText("土砂災害特別警戒区域からの住宅移転数")).toHaveCount(0);
-  await reader.goto(`${PLAN}/measures/4-4`);
+  await expect(reader.getByText("刑法犯認知件数")).toHaveCount(0);
+  await reader.goto(`${PLAN}/measures/4-7`);
   await expect(reader.getByText(/この指標は廃止されました（\d{4}\/\d{1,2}\/\d{1,2}）/)).toBeVisible();
   await expect(reader.getByRole("region", { name: "変更履歴" })).toContainText("指標の廃止");
   await expect(reader.getByRole("region", { name: "変更履歴" })).toContainText("施策の統合のため");

@@ -103,6 +103,28 @@ describe("Excel export", () => {
     expect(await exportPlanWorkbook(database.prisma, { organizationCode: "430005", planSlug: "kumamoto-2020", departmentId: "nope" })).toEqual({ notFound: "department" });
     expect(await exportPlanWorkbook(database.prisma, { organizationCode: "430005", planSlug: "nope" })).toEqual({ notFound: "plan" });
   });
+
+  it("a plan being set up (準備中) is exported to its organisation's members only, and retired KPIs are left out", async () => {
+    const p = database.prisma;
+    const plan = await p.plan.update({ where: { id: w.planId }, data: { status: "preparing" } });
+    const retired = await p.measure.update({ where: { planId_number: { planId: plan.id, number: "6" } }, data: { retiredAt: new Date() } });
+    try {
+      const kama = await p.organization.findUniqueOrThrow({ where: { code: "402273" } });
+      for (const reader of [null, { memberships: [{ organizationId: kama.id }] }]) {
+        expect(await exportPlanWorkbook(p, { organizationCode: "430005", planSlug: "kumamoto-2020", reader })).toEqual({ notFound: "plan" });
+      }
+      const member = await exportPlanWorkbook(p, { organizationCode: "430005", planSlug: "kumamoto-2020", reader: w.admin });
+      if ("notFound" in member) throw new Error("a member gets the export");
+      const ws = (await load(member.buffer)).getWorksheet(SHEET_VALUES)!;
+      const numbers = new Set<unknown>();
+      ws.eachRow((row, r) => r > 1 && numbers.add(String(row.getCell(col(ws, "No")).value)));
+      expect(numbers.has("5")).toBe(true);
+      expect(numbers.has("6")).toBe(false);
+    } finally {
+      await p.plan.update({ where: { id: plan.id }, data: { status: "ended" } });
+      await p.measure.update({ where: { id: retired.id }, data: { retiredAt: null } });
+    }
+  });
 });
 
 describe("Excel import", () => {

@@ -2,6 +2,7 @@
 // data only.
 import { db } from "@/lib/db";
 import { attachmentDisposition, exportPlanWorkbook } from "@/lib/excel/export";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -10,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const department = new URL(request.url).searchParams.get("department")?.trim() || undefined;
   if (department && department.length > 200) return notFound("部局が見つかりません。");
   try {
-    const result = await exportPlanWorkbook(db(), { organizationCode: code, planSlug: slug, departmentId: department });
+    const result = await exportPlanWorkbook(db(), { organizationCode: code, planSlug: slug, departmentId: department, reader: await getCurrentUser() });
     if ("notFound" in result) return notFound(result.notFound === "plan" ? "計画が見つかりません。" : "部局が見つかりません。");
     return new Response(result.buffer as BodyInit, {
       headers: {
