@@ -15,6 +15,8 @@ export type MeasureFormProps = {
   slug: string;
   planId: string;
   currentNumber: string | null;
+  /** the stored definition's digest when the page was opened: a save after someone else's is refused, not merged */
+  expected: string | null;
   /** 運用中: a changed baseline or target needs a reason */
   planActive: boolean;
   values: Record<string, string>;
@@ -130,11 +132,13 @@ export function MeasureDefinitionForm(p: MeasureFormProps) {
       <input type="hidden" name="code" value={p.code} />
       <input type="hidden" name="slug" value={p.slug} />
       {p.currentNumber !== null && <input type="hidden" name="currentNumber" value={p.currentNumber} />}
+      {p.expected !== null && <input type="hidden" name="expected" value={p.expected} />}
 
       <fieldset className={styles.group}>
         <legend>指標</legend>
         <div className={styles.grid}>
           {text("number", "No", { hint: "印字どおり（例：1、追加1、1-1）", required: true })}
+          {select("kind", "種別", [{ value: "kpi", label: "KPI（重要業績評価指標）" }, { value: "goal", label: "基本目標の数値目標" }], null)}
           {select("section", "区分（基本目標・施策）", p.sectionChoices.map((s) => ({ value: s.value, label: s.nested ? `　${s.label}` : s.label })), "（なし）")}
         </div>
         {text("name", "指標名", { required: true, wide: true })}

@@ -5,7 +5,7 @@ import { runAction, zodFieldErrors, type ActionResult } from "../actions/action"
 import { refuse, MESSAGES } from "../actions/refusal";
 import type { Actor } from "../authz/permissions";
 import { measureDefinitionSchema } from "../setup/measure-schema";
-import { canonicalFromRow, definitionSelect, type CanonicalMeasure } from "../setup/definition";
+import { canonicalFromRow, definitionDigest, definitionSelect, type CanonicalMeasure } from "../setup/definition";
 import { getMeasureDefinitions, saveMeasureDefinition } from "../setup/measures";
 import { measureCreateBody, measurePatchBody, type MeasureResponse } from "./schemas";
 import { objectBody } from "./body";
@@ -66,7 +66,8 @@ export function patchMeasure(actor: Actor, planId: string, number: string, body:
         const given = Object.fromEntries(Object.keys(raw).filter((k) => k !== "reason" && k in measureDefinitionSchema.shape).map((k) => [k, raw[k]]));
         const merged = measureDefinitionSchema.safeParse({ ...canonicalFromRow(row), ...given });
         if (!merged.success) refuse("invalid", MESSAGES.invalid, zodFieldErrors(merged.error));
-        return saveMeasureDefinition(db(), a, { planId, currentNumber: number, definition: merged.data, reason: patch.reason });
+        // merged with what was read here: refused as a conflict if the KPI changes before the save's transaction
+        return saveMeasureDefinition(db(), a, { planId, currentNumber: number, definition: merged.data, reason: patch.reason, expected: definitionDigest(canonicalFromRow(row)) });
       },
       publishes: (r) => r.changed,
       message: (r) => (r.changed ? "指標を更新しました。" : "変更はありません。"),

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { CurrentUser } from "../auth/current-user";
 import { mayImport } from "./apply-import";
+import { canSeePlan } from "../plans/visibility";
 
 /** The import page: the plan, its evaluation years, whether the user may import, and their departments. */
 export async function getImportPageData(user: CurrentUser, code: string, slug: string) {
@@ -12,11 +13,12 @@ export async function getImportPageData(user: CurrentUser, code: string, slug: s
       slug: true,
       name: true,
       organizationId: true,
+      status: true,
       organization: { select: { code: true, name: true } },
       evaluationYears: { orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true, status: true, deadline: true } },
     },
   });
-  if (!plan) return null;
+  if (!plan || !canSeePlan(user, plan)) return null;
   const unitIds = user.memberships.filter((m) => m.organizationId === plan.organizationId && m.role === "officer").flatMap((m) => m.unitIds);
   // the officer's 部, for a download of just their part of the plan
   const departments = unitIds.length

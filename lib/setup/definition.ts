@@ -1,6 +1,7 @@
 // A KPI's definition in its canonical stored form: what the database holds, as plain JSON-able data. The set-up
 // form, the workbook and the API all read and write this shape, so "unchanged" means equal canonical forms
 // (an unchanged workbook or PUT changes nothing).
+import { createHash } from "node:crypto";
 import Decimal from "decimal.js";
 import type { Prisma } from "../generated/prisma/client";
 import { toStoredCell, type Cell, type MeasureDefinition } from "./measure-schema";
@@ -136,3 +137,9 @@ export function canonicalFromRow(m: DefinitionRow): CanonicalMeasure {
 }
 
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A short fingerprint of a definition as someone saw it: a save that names it is refused when the KPI has changed
+ *  since (optimistic locking, as for sheets), so two editors never silently overwrite each other. */
+export function definitionDigest(m: CanonicalMeasure): string {
+  return createHash("sha256").update(JSON.stringify(m)).digest("base64url").slice(0, 22);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { definitionToFormValues, measureFormToInput, slotFieldErrors } from "./measure-form";
-import { measureDefinitionSchema } from "./measure-schema";
+import { measureDefinitionSchema, readCell } from "./measure-schema";
 import { canonicalFromInput } from "./definition";
 
 const form = (fields: Record<string, string>) => {
@@ -118,5 +118,23 @@ describe("definitionToFormValues", () => {
     expect(values["series.1.yearlyTargets.0.text"]).toBe(""); // 「8」 is the number's usual form
     const again = measureFormToInput(form({ ...emptySlots, ...values }));
     expect(canonicalFromInput(measureDefinitionSchema.parse(again.input.definition))).toEqual(stored);
+  });
+});
+
+describe("review fixes", () => {
+  it("keeps a 基本目標's kind and a baseline that has only its year through the form", () => {
+    const stored = canonicalFromInput(measureDefinitionSchema.parse({ number: "G1", name: "目標人口", kind: "goal", series: [{ label: "人口", unit: "人", baseline: { year: 2020 } }] }));
+    const form = new FormData();
+    for (const [k, v] of Object.entries(definitionToFormValues(stored))) form.set(k, v);
+    form.set("planId", "p");
+    const again = canonicalFromInput(measureDefinitionSchema.parse(measureFormToInput(form).input.definition));
+    expect(again.kind).toBe("goal");
+    expect(again.series[0].baseline).toEqual({ year: 2020, value: null, text: null });
+  });
+
+  it("refuses a value below a millionth written in exponent form instead of rounding it to 0", () => {
+    expect(readCell("1e-7", null).ok).toBe(false);
+    expect(readCell("5e-7", null).ok).toBe(false);
+    expect(readCell("1.5e3", null)).toEqual({ ok: true, cell: { value: "1500", text: "1,500" } });
   });
 });

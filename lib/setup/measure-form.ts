@@ -13,6 +13,8 @@ export type FormSlots = { owners: number[]; series: number[]; yearlyTargets: num
 export type MeasureFormInput = {
   planId: string;
   currentNumber: string | null;
+  /** the definition's digest when the form was opened (optimistic locking) */
+  expected: string | null;
   reason: string | null;
   definition: Record<string, unknown>;
 };
@@ -74,7 +76,8 @@ export function measureFormToInput(form: FormData): { input: MeasureFormInput; s
       {
         label: f("label"),
         unit: f("unit"),
-        baseline: hasBaseline ? baseline : null,
+        // a baseline of only its year (set through the workbook or the API) is kept, not dropped on an unchanged save
+        baseline: hasBaseline || !blank(baseline.year) ? baseline : null,
         // an empty kind reaches zod as undefined: "目標の種類を選んでください" beside the select
         target: hasTarget ? { ...target, kind: blank(target.kind) ? undefined : target.kind } : null,
         aggregation: f("aggregation"),
@@ -91,10 +94,12 @@ export function measureFormToInput(form: FormData): { input: MeasureFormInput; s
     input: {
       planId: text(form, "planId"),
       currentNumber: blank(currentNumber) ? null : currentNumber,
+      expected: blank(text(form, "expected")) ? null : text(form, "expected"),
       reason: blank(text(form, "reason")) ? null : text(form, "reason"),
       definition: {
         number: text(form, "number"),
         name: text(form, "name"),
+        kind: blank(text(form, "kind")) ? undefined : text(form, "kind"),
         section: text(form, "section"),
         footnote: text(form, "footnote"),
         notes,
@@ -129,6 +134,7 @@ export function definitionToFormValues(m: CanonicalMeasure): Record<string, stri
   const v: Record<string, string> = {
     number: m.number,
     name: m.name,
+    kind: m.kind,
     section: m.section ?? "",
     footnote: m.footnote ?? "",
     notes: m.notes.join("\n"),

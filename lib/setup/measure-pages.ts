@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "../db";
 import { can, type Actor } from "../authz/permissions";
 import { getMeasureDefinitions } from "./measures";
+import { canSeePlan } from "../plans/visibility";
 import { canonicalFromRow, definitionSelect, type CanonicalMeasure } from "./definition";
 import { OWNER_SEPARATOR } from "./measure-form";
 
@@ -15,7 +16,8 @@ async function loadPlan(user: Actor | null, code: string, slug: string) {
     where: { slug, organization: { code } },
     select: { id: true, slug: true, name: true, status: true, startYear: true, endYear: true, organizationId: true, organization: { select: { code: true, name: true } } },
   });
-  if (!plan) return null;
+  // a 準備中 plan does not exist for outsiders (its name is not theirs to read)
+  if (!plan || !canSeePlan(user, plan)) return null;
   return { plan, forbidden: !can(user, "plan.manage", { organizationId: plan.organizationId }) };
 }
 

@@ -2,6 +2,7 @@
 // the plan workbook and the API (and published as the API's OpenAPI schema). Values are read as staff type them
 // (「1,027」「▲12」「集計中」); a printed text cell never becomes a number.
 import { z } from "zod";
+import Decimal from "decimal.js";
 import { readValueInput } from "../sheets/value-input";
 
 export const TARGET_KINDS = ["number", "at_least", "relative", "milestone", "period_total"] as const;
@@ -56,8 +57,10 @@ export type Cell = { value: string | null; text: string | null };
 /** Reads a typed value: 1027 / "1,027" / "1,027人" / "集計中". The number keeps at most six decimals. */
 export function readCell(typed: string | null, unit: string | null): { ok: true; cell: Cell } | { ok: false; message: string } {
   if (typed === null) return { ok: true, cell: { value: null, text: null } };
-  const plainNumber = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(typed) ? Number(typed) : null;
-  const read = readValueInput(plainNumber !== null && /e/i.test(typed) ? plainNumber.toFixed(MAX_DECIMALS).replace(/\.?0+$/, "") : typed, unit);
+  // JSON writes numbers below 1e-6 in exponent form (1e-7): spelled out exactly, so that the six-decimal check
+  // refuses them instead of rounding them to 0
+  const exponent = /^-?\d+(\.\d+)?e[+-]?\d+$/i.test(typed);
+  const read = readValueInput(exponent ? new Decimal(typed).toFixed() : typed, unit);
   if (!read.ok) return read;
   if (read.value !== null) {
     const [int, frac = ""] = read.value.replace(/^-/, "").split(".");

@@ -8,7 +8,7 @@ import { writeAudit } from "../audit/log";
 import { inTransaction, type Tx } from "../actions/transaction";
 import { refuse, MESSAGES } from "../actions/refusal";
 import type { MeasureDefinition } from "./measure-schema";
-import { canonicalFromInput, canonicalFromRow, definitionSelect, sameJson, type CanonicalMeasure, type CanonicalSeries } from "./definition";
+import { canonicalFromInput, canonicalFromRow, definitionDigest, definitionSelect, sameJson, type CanonicalMeasure, type CanonicalSeries } from "./definition";
 
 export const REASON_REQUIRED = "運用中の計画の目標値・基準値を変更するには、変更の理由を入力してください";
 
@@ -81,7 +81,11 @@ export type SaveMeasureInput = {
   currentNumber?: string | null;
   definition: MeasureDefinition;
   reason?: string | null;
+  /** definitionDigest of the definition the editor started from: refused as a conflict when the KPI changed since */
+  expected?: string | null;
 };
+
+export const CONFLICT_MESSAGE = "この間に他の人がこの指標の設定を変更しました。内容は上書きしていません。画面を開き直して最新の設定を確認してから、もう一度保存してください。";
 export type SaveMeasureResult = { measureId: string; number: string; created: boolean; changed: boolean };
 
 /** Creates or changes a KPI's definition inside a transaction the caller holds (the workbook applies many). */
@@ -97,6 +101,7 @@ export async function saveMeasureDefinitionTx(tx: Tx, actor: Actor, input: SaveM
     if (clash) refuse("invalid", MESSAGES.invalid, { number: `No「${after.number}」の指標はすでにあります` });
   }
   const before = existing ? canonicalFromRow(existing) : null;
+  if (before && input.expected && definitionDigest(before) !== input.expected) refuse("conflict", CONFLICT_MESSAGE);
   if (before && sameJson(before, after)) return { measureId: existing!.id, number: after.number, created: false, changed: false };
 
   const reason = input.reason?.trim() || null;

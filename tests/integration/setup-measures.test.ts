@@ -8,6 +8,7 @@ import { runAction } from "../../lib/actions/action";
 import { Refusal } from "../../lib/actions/refusal";
 import { measureDefinitionSchema, type MeasureDefinitionInput } from "../../lib/setup/measure-schema";
 import { getMeasureDefinitions, reorderMeasures, REASON_REQUIRED, saveMeasureDefinition, setMeasureRetired } from "../../lib/setup/measures";
+import { definitionDigest } from "../../lib/setup/definition";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");
@@ -91,6 +92,22 @@ describe("saveMeasureDefinition", () => {
     const r = await saveMeasureDefinition(database.prisma, w.actors.admin, { planId: w.planId, currentNumber: "試験1", definition: parse(definition()) });
     expect(r.changed).toBe(false);
     expect(await audits()).toBe(before);
+  });
+
+  it("a save based on an older reading of the KPI is refused as a conflict, keeping the other save (optimistic locking)", async () => {
+    const p = database.prisma;
+    const read = async () => (await getMeasureDefinitions(p, w.planId)).find((d) => d.definition.number === "試験1")!.definition;
+    const opened = definitionDigest(await read()); // both editors open the form
+    const first = await saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, currentNumber: "試験1", definition: parse(definition({ footnote: "先に保存した注" })), expected: opened });
+    expect(first.changed).toBe(true);
+    const before = await audits();
+    const second = await refusal(saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, currentNumber: "試験1", definition: parse(definition({ footnote: "後から保存した注" })), expected: opened }));
+    expect(second.code).toBe("conflict");
+    expect((await read()).footnote).toBe("先に保存した注");
+    expect(await audits()).toBe(before);
+    // with the current reading it saves
+    await saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, currentNumber: "試験1", definition: parse(definition()), expected: definitionDigest(await read()) });
+    expect((await read()).footnote).toBe("県調べ");
   });
 
   it("a changed target of a plan in force needs a reason: refused and nothing written without one", async () => {

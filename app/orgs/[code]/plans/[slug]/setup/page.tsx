@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
 import { getPlanSetup } from "@/lib/plans/setup-queries";
+import { canSeePlan } from "@/lib/plans/visibility";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { needsReason, PLAN_STATUS_LABELS, PROGRESS_RULE_LABELS, planYearOptions, STATUS_CHANGES, type PlanStatus } from "@/lib/plans/setup";
 import { SECTION_KIND_LABELS } from "@/lib/plans/sections";
@@ -24,7 +25,8 @@ export default async function PlanSetupPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const user = await requireUser(`/orgs/${code}/plans/${slug}/setup`);
   const plan = await getPlanSetup(code, slug);
-  if (!plan) notFound();
+  // a 準備中 plan does not exist for outsiders
+  if (!plan || !canSeePlan(user, { status: plan.status, organizationId: plan.organization.id })) notFound();
   if (!can(user, "plan.manage", { organizationId: plan.organization.id })) return <SetupRefused />;
   const base = `${planPath(code, slug)}/setup`;
   const status = plan.status as PlanStatus;

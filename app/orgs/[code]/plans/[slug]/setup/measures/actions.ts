@@ -17,6 +17,7 @@ import { measureSetupPath } from "@/lib/setup/paths";
 const saveSchema = z.object({
   planId: z.string().min(1),
   currentNumber: z.string().nullable(),
+  expected: z.string().max(100).nullable(),
   reason: z.string().max(2000, "2,000文字以内で入力してください").nullable(),
   definition: measureDefinitionSchema,
 });

@@ -7,6 +7,7 @@ import { measuresSetupPath, measureSetupPath, newMeasureSetupPath } from "@/lib/
 import { measurePath, planPath } from "@/lib/paths";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { MeasureDefinitionForm } from "@/components/setup/measure-definition-form";
+import { definitionDigest } from "@/lib/setup/definition";
 import { SetupForbidden } from "@/components/setup/setup-forbidden";
 import { saveMeasure } from "./actions";
 
@@ -46,6 +47,7 @@ export async function MeasureFormPage({ code, slug, number, saved }: { code: str
         slug={slug}
         planId={plan.id}
         currentNumber={definition?.number ?? null}
+        expected={definition ? definitionDigest(definition) : null}
         planActive={plan.status === "active"}
         values={values}
         ownerChoices={data.ownerChoices}
