@@ -5,7 +5,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { refuse } from "../actions/refusal";
 import type { Actor } from "../authz/permissions";
 
-const segment = z.string().min(1).max(200);
+// a NUL byte or another control character never names anything (PostgreSQL refuses NUL in text): a 400, not a 500
+const segment = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, "使用できない文字が含まれています");
 export const planParams = z.object({ code: segment, slug: segment });
 export const measureParams = planParams.extend({ no: segment });
 const fiscalYearParam = z.coerce
