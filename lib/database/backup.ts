@@ -75,6 +75,22 @@ async function columns(client: pg.Client, table: string): Promise<string[]> {
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/** The connection for pg_dump / pg_restore in libpq's variables: the password never shows on a command line (ps),
+ *  and parameters libpq does not know (in a Prisma-style URL) are not passed to it. */
+function libpqEnv(url: string): NodeJS.ProcessEnv {
+  const c = poolConfigFromUrl(url);
+  const u = new URL(url);
+  return {
+    ...process.env,
+    PGHOST: String(c.host ?? "localhost"),
+    PGPORT: String(c.port ?? 5432),
+    ...(c.user ? { PGUSER: c.user } : {}),
+    ...(c.password ? { PGPASSWORD: String(c.password) } : {}),
+    ...(c.database ? { PGDATABASE: c.database } : {}),
+    ...(u.searchParams.get("sslmode") ? { PGSSLMODE: u.searchParams.get("sslmode")! } : {}),
+  };
+}
+
 export async function backupDatabase(url: string, file: string, method?: BackupMethod): Promise<BackupResult> {
   const client = await connect(url);
   let chosen: BackupMethod;
@@ -87,7 +103,7 @@ export async function backupDatabase(url: string, file: string, method?: BackupM
   } finally {
     await client.end();
   }
-  const r = spawnSync(process.env.PG_DUMP ?? "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${url}`], { encoding: "utf8" });
+  const r = spawnSync(process.env.PG_DUMP ?? "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], { encoding: "utf8", env: libpqEnv(url) });
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr.trim()}`);
   chmodSync(file, 0o600); // it holds password hashes and token hashes: the owner only, like the COPY file
   return { method: "pg_dump", file, tables: 0, rows: 0 };
@@ -104,6 +120,9 @@ async function copyBackup(client: pg.Client, file: string): Promise<BackupResult
     const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), serverVersion: v[0].v, migrations, tables, sequences };
     const gzip = createGzip();
     const out = createWriteStream(file, { mode: 0o600 });
+    // a full disk or an unwritable folder: fail the backup with the reason (not an unhandled error event)
+    let failed: Error | null = null;
+    for (const stream of [gzip, out]) stream.on("error", (e) => (failed ??= e));
     gzip.pipe(out);
     const write = async (chunk: string | Buffer) => {
       if (!gzip.write(chunk)) await once(gzip, "drain");
@@ -118,7 +137,8 @@ async function copyBackup(client: pg.Client, file: string): Promise<BackupResult
       await write("\\.\n");
     }
     gzip.end();
-    await once(out, "finish");
+    if (!failed) await Promise.race([once(out, "finish"), once(out, "error")]);
+    if (failed) throw failed;
     await client.query("COMMIT");
     return { method: "copy", file, tables: tables.length, rows };
   } catch (e) {
@@ -154,7 +174,7 @@ export async function restoreDatabase(url: string, file: string): Promise<{ meth
     await client.end();
   }
   if (kind === "pg_dump") {
-    const r = spawnSync(process.env.PG_RESTORE ?? "pg_restore", ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, file], { encoding: "utf8" });
+    const r = spawnSync(process.env.PG_RESTORE ?? "pg_restore", ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${poolConfigFromUrl(url).database ?? "postgres"}`, file], { encoding: "utf8", env: libpqEnv(url) });
     if (r.status !== 0) throw new RestoreError(`pg_restore failed: ${r.stderr.trim()}`);
     await applyMigrations(url); // a backup from an older version: bring it up to this one
     return { method: "pg_dump", tables: 0 };
@@ -201,7 +221,8 @@ async function copyRestore(url: string, file: string): Promise<{ method: BackupM
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
-    throw e;
+    // the schema (migrations) is already there, the data rolled back: a new attempt needs a new empty database
+    throw new RestoreError(`データを復元できませんでした（何も入れていません。もう一度試すときは新しい空のデータベースを指定してください）/ the data could not be restored (nothing was loaded; use a new empty database to try again): ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     await client.end();
   }
