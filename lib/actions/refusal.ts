@@ -35,8 +35,3 @@ export class Refusal extends Error {
 export function refuse(code: RefusalCode, message: string, fieldErrors?: Record<string, string>, detail?: unknown): never {
   throw new Refusal(code, message, fieldErrors, detail);
 }
-
-/** A refused field: the message beside the field, and a summary for the form. */
-export function refuseField(field: string, message: string): never {
-  throw new Refusal("invalid", MESSAGES.invalid, { [field]: message });
-}

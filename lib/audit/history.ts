@@ -16,7 +16,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "measure.retire": "指標の廃止",
   "measure.restore": "指標の復活",
 };
-const CHANNEL_LABELS: Record<string, string> = { form: "フォーム", workbook: "Excel", api: "API", cli: "コマンド", seed: "シード" };
+import { CHANNEL_LABELS } from "./channels";
 
 type Narr = { effortStatus?: string | null; issues?: string | null; direction?: string | null };
 type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; evaluationYear?: number };

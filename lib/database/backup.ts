@@ -122,7 +122,7 @@ async function copyBackup(client: pg.Client, file: string): Promise<BackupResult
     const out = createWriteStream(file, { mode: 0o600 });
     // a full disk or an unwritable folder: fail the backup with the reason (not an unhandled error event)
     let failed: Error | null = null;
-    for (const stream of [gzip, out]) stream.on("error", (e) => (failed ??= e));
+    for (const stream of [gzip, out]) stream.on("error", (e: Error) => (failed ??= e));
     gzip.pipe(out);
     const write = async (chunk: string | Buffer) => {
       if (!gzip.write(chunk)) await once(gzip, "drain");

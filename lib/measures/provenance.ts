@@ -5,7 +5,7 @@
 import { fiscalYearLabel } from "../fiscal-year";
 import type { Actor } from "../authz/permissions";
 
-export const CHANNEL_LABELS: Record<string, string> = { form: "フォーム", workbook: "Excel", api: "API", cli: "コマンド", seed: "シード" };
+import { CHANNEL_LABELS } from "../audit/channels";
 
 /** Staff of the organisation (閲覧者・担当課職員・企画担当; not the external committee members) see the
  *  internal provenance. The permission table has no read grant for viewers, so this asks the memberships. */

@@ -14,11 +14,11 @@ import { checkAgainstPlan, type FieldChange, type PlanContext } from "./check";
 import { formatIssue, loadWorkbook, locate, readDefinitionWorkbook, type Issue } from "./read";
 import { SHEET_MEASURES } from "./layout";
 import { signWorkbookToken, stateDigest, verifyWorkbookToken, MAX_TOKEN_LENGTH, type TokenChange } from "./token";
+import { PLAN_STATUS_LABELS } from "../plans/setup";
 
 export type PlanRef = { organizationCode: string; planSlug: string };
 type Db = PrismaClient | Tx;
 
-const PLAN_STATUS_LABELS = { preparing: "準備中", active: "運用中", ended: "終了" } as const;
 export const NOT_XLSX = "Excel ファイル（.xlsx）として読み込めませんでした。この計画の設定ページからダウンロードした .xlsx ファイルを使ってください（.xls や .csv は読み込めません）。";
 
 /** The plan by its codes, among the actor's organisations, with plan.manage (else not_found / forbidden). */

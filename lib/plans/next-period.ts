@@ -8,21 +8,18 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { writeAudit } from "../audit/log";
 import { inTransaction } from "../actions/transaction";
 import type { Actor } from "../authz/permissions";
-import { assertSlugFree, loadManagedPlan, planSlug, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from "./setup";
+import { assertSlugFree, loadManagedPlan, planSlug, planSpan, planYear } from "./setup";
 import { treeOrder } from "./section-order";
 
-const year = z.coerce.number({ message: "年度を選んでください" }).int().min(PLAN_YEAR_MIN, "年度を選んでください").max(PLAN_YEAR_MAX, "年度を選んでください");
 export const nextPeriodSchema = z
   .object({
     planId: z.string().min(1),
     slug: planSlug,
     name: z.string().trim().min(1, "計画名を入力してください").max(200, "計画名は200文字以内にしてください"),
-    startYear: year,
-    endYear: year,
+    startYear: planYear,
+    endYear: planYear,
   })
-  .superRefine((v, ctx) => {
-    if (v.endYear < v.startYear) ctx.addIssue({ code: "custom", path: ["endYear"], message: "終了年度は開始年度以降にしてください" });
-  });
+  .superRefine(planSpan);
 
 export async function startNextPeriod(prisma: PrismaClient, actor: Actor, input: z.output<typeof nextPeriodSchema>) {
   return inTransaction(prisma, async (tx) => {

@@ -22,11 +22,11 @@ export function planYearOptions(label: (y: number) => string) {
   return out;
 }
 
-const year = z.coerce.number({ message: "年度を選んでください" }).int("年度を選んでください").min(PLAN_YEAR_MIN, "年度を選んでください").max(PLAN_YEAR_MAX, "年度を選んでください");
+export const planYear = z.coerce.number({ message: "年度を選んでください" }).int("年度を選んでください").min(PLAN_YEAR_MIN, "年度を選んでください").max(PLAN_YEAR_MAX, "年度を選んでください");
 const planFields = {
   name: z.string().trim().min(1, "計画名を入力してください").max(200, "計画名は200文字以内にしてください"),
-  startYear: year,
-  endYear: year,
+  startYear: planYear,
+  endYear: planYear,
   progressRule: z.enum(["default", "kama"], { message: "判定方法を選んでください" }),
   description: z.string().trim().max(2000, "説明は2000文字以内にしてください").optional().transform((v) => v || null),
 };
@@ -36,15 +36,15 @@ export const planSlug = z
   .min(1, "URL 名を入力してください")
   .max(60, "URL 名は60文字以内にしてください")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "URL 名は半角英小文字・数字と「-」で入力してください（例 kama-2025）");
-const span = <T extends { startYear: number; endYear: number }>(v: T, ctx: z.RefinementCtx) => {
+export const planSpan = <T extends { startYear: number; endYear: number }>(v: T, ctx: z.RefinementCtx) => {
   if (v.endYear < v.startYear) ctx.addIssue({ code: "custom", path: ["endYear"], message: "終了年度は開始年度以降にしてください" });
   else if (v.endYear - v.startYear > 20) ctx.addIssue({ code: "custom", path: ["endYear"], message: "計画期間は20年以内にしてください" });
 };
 
 export const createPlanSchema = z
   .object({ organizationId: z.string().min(1), slug: planSlug, ...planFields, status: z.enum(["preparing", "active"]).default("preparing") })
-  .superRefine(span);
-export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields }).superRefine(span);
+  .superRefine(planSpan);
+export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields }).superRefine(planSpan);
 export const planStatusSchema = z.object({
   planId: z.string().min(1),
   status: z.enum(["preparing", "active", "ended"], { message: "状態を選んでください" }),

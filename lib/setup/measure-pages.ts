@@ -9,7 +9,7 @@ import { canSeePlan } from "../plans/visibility";
 import { canonicalFromRow, definitionSelect, type CanonicalMeasure } from "./definition";
 import { OWNER_SEPARATOR } from "./measure-form";
 
-export const PLAN_STATUS_LABELS = { preparing: "準備中", active: "運用中", ended: "終了" } as const;
+export { PLAN_STATUS_LABELS } from "../plans/setup";
 
 async function loadPlan(user: Actor | null, code: string, slug: string) {
   const plan = await db().plan.findFirst({

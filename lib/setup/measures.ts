@@ -8,21 +8,13 @@ import { writeAudit } from "../audit/log";
 import { inTransaction, type Tx } from "../actions/transaction";
 import { refuse, MESSAGES } from "../actions/refusal";
 import type { MeasureDefinition } from "./measure-schema";
+import { loadManagedPlan } from "../plans/setup";
 import { canonicalFromInput, canonicalFromRow, definitionDigest, definitionSelect, sameJson, type CanonicalMeasure, type CanonicalSeries } from "./definition";
 
 export const REASON_REQUIRED = "運用中の計画の目標値・基準値を変更するには、変更の理由を入力してください";
 
-/** The plan, found only inside the actor's organisations, with the right to set it up. */
-export async function loadPlanForSetup(tx: Tx, actor: Actor, planId: string) {
-  const orgIds = actor.memberships.map((m) => m.organizationId);
-  const plan = await tx.plan.findFirst({
-    where: { id: planId, organizationId: { in: orgIds } },
-    select: { id: true, slug: true, name: true, status: true, organizationId: true, startYear: true, endYear: true },
-  });
-  if (!plan) refuse("not_found", "計画が見つかりません。");
-  assertCan(actor, "plan.manage", { organizationId: plan.organizationId });
-  return plan;
-}
+/** The plan, found only inside the actor's organisations, with the right to set it up (one loader for all set-up). */
+export const loadPlanForSetup = loadManagedPlan;
 
 type OwnerRef = { department: string; division: string | null };
 

@@ -8,7 +8,7 @@ import { measurePath, planPath } from "@/lib/paths";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { MeasureDefinitionForm } from "@/components/setup/measure-definition-form";
 import { definitionDigest } from "@/lib/setup/definition";
-import { SetupForbidden } from "@/components/setup/setup-forbidden";
+import { SetupRefused } from "@/components/setup/setup-refused";
 import { saveMeasure } from "./actions";
 
 const NOTICES: Record<string, string> = { created: "指標を追加しました。", saved: "設定を保存しました。" };
@@ -17,7 +17,7 @@ export async function MeasureFormPage({ code, slug, number, saved }: { code: str
   const user = await requireUser(number === null ? newMeasureSetupPath(code, slug) : measureSetupPath(code, slug, number));
   const data = await getMeasureSetupForm(user, code, slug, number);
   if (!data) notFound();
-  if (data.forbidden) return <SetupForbidden planName={data.plan.name} backHref={planPath(code, slug)} />;
+  if (data.forbidden) return <SetupRefused title="指標の設定" planName={data.plan.name} backHref={planPath(code, slug)} />;
   const { plan, definition } = data;
   const values = definition ? definitionToFormValues(definition) : { "series.0.label": "単年" };
   const used = new Set(Object.entries(values).filter(([k, v]) => /year|period/i.test(k) && /^\d{4}$/.test(v)).map(([, v]) => Number(v)));

@@ -6,7 +6,7 @@ import { measuresSetupPath, measureSetupPath, newMeasureSetupPath } from "@/lib/
 import { measurePath, planPath } from "@/lib/paths";
 import { ScrollRegion } from "@/components/scroll-region";
 import { SetupActionForm } from "@/components/setup/setup-action-form";
-import { SetupForbidden } from "@/components/setup/setup-forbidden";
+import { SetupRefused } from "@/components/setup/setup-refused";
 import styles from "@/components/setup/setup.module.css";
 import { moveMeasure, retireMeasure } from "./actions";
 
@@ -19,7 +19,7 @@ export default async function MeasuresSetupPage({ params }: Props) {
   const user = await requireUser(measuresSetupPath(code, slug));
   const data = await getMeasureSetupList(user, code, slug);
   if (!data) notFound();
-  if (data.forbidden) return <SetupForbidden planName={data.plan.name} backHref={planPath(code, slug)} />;
+  if (data.forbidden) return <SetupRefused title="指標の設定" planName={data.plan.name} backHref={planPath(code, slug)} />;
   const { plan, rows } = data;
   const yesNo = (b: boolean) => (b ? "あり" : "なし");
   return (
