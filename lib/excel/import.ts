@@ -59,6 +59,8 @@ export function formatIssue(i: ImportIssue): string {
 
 /** The bytes of an .xlsx file as a workbook, or null when they are not one. */
 export async function readWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
+  // an .xlsx is a zip: anything else (an .xls, a .csv, a renamed file) is refused before parsing
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

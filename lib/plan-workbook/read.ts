@@ -2,7 +2,6 @@
 // header text; rows are grouped by No into KPI definitions (a row per series) and each definition is checked
 // with the definition schema. Every problem is reported with its sheet, row and column, and the definitions
 // only count when there is none. Pure apart from exceljs reading the bytes.
-import ExcelJS from "exceljs";
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { measureDefinitionSchema, readCell, type MeasureDefinition, type MeasureDefinitionInput } from "../setup/measure-schema";
 import { readCellValue, readText, readYear } from "./cells";
@@ -23,27 +22,9 @@ import {
   type FieldKey,
 } from "./layout";
 
-export type Issue = { sheet: string | null; row: number | null; column: string | null; message: string };
-
-/** 「シート『指標』の12行目、列『目標値』：…」 */
-export function formatIssue(i: Issue): string {
-  if (!i.sheet) return i.message;
-  const where = `シート『${i.sheet}』${i.row !== null ? `の${i.row}行目` : ""}${i.column ? `${i.row !== null ? "、" : "の"}列『${i.column}』` : ""}`;
-  return `${where}：${i.message}`;
-}
-
-/** The bytes of an .xlsx file as a workbook, or null when they are not one. */
-export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
-  // an .xlsx is a zip: anything else (an .xls, a .csv, a renamed file) is refused before parsing
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return wb;
-  } catch {
-    return null;
-  }
-}
+// one workbook reader and one way of naming a problem's place, shared with the yearly actuals import
+export { formatIssue, readWorkbook as loadWorkbook, type ImportIssue as Issue } from "../excel/import";
+import type { ImportIssue as Issue } from "../excel/import";
 
 export type ReadContext = { organizationCode: string; planSlug: string; planName: string };
 

@@ -3,8 +3,9 @@
 // as lib/excel/confirm-token.ts does for the actuals import. It binds the user and the plan, expires, and holds
 // for each KPI a digest of its state as previewed: applying refuses when any KPI changed since, so what is
 // applied is exactly what was previewed.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import { signToken, verifyToken, type VerifyResult as SignedVerifyResult } from "../auth/signed-token";
 
 export const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
 /** A hidden field must fit the server actions' body limit with room to spare. */
@@ -38,10 +39,7 @@ const payloadSchema = z.object({
 export type WorkbookToken = z.infer<typeof payloadSchema>;
 export type TokenChange = z.infer<typeof changeSchema>;
 
-function mac(secret: string, body: string): Buffer {
-  const key = createHmac("sha256", secret).update("kpi-dashboard/plan-workbook/v1").digest();
-  return createHmac("sha256", key).update(body).digest();
-}
+const PURPOSE = "kpi-dashboard/plan-workbook/v1";
 
 /** A digest of a KPI's stored state (its canonical definition and whether it is retired). */
 export function stateDigest(state: { retired: boolean; definition: unknown } | null): string | null {
@@ -49,27 +47,11 @@ export function stateDigest(state: { retired: boolean; definition: unknown } | n
 }
 
 export function signWorkbookToken(input: Omit<WorkbookToken, "v" | "expiresAt">, secret: string, now = Date.now()): string {
-  const payload: WorkbookToken = { v: 1, ...input, expiresAt: now + TOKEN_LIFETIME_MS };
-  const body = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
-  return `${body}.${mac(secret, body).toString("base64url")}`;
+  return signToken(PURPOSE, { v: 1, ...input, expiresAt: now + TOKEN_LIFETIME_MS } satisfies WorkbookToken, secret);
 }
 
-export type VerifyResult = { ok: true; payload: WorkbookToken } | { ok: false; reason: "invalid" | "expired" };
+export type VerifyResult = SignedVerifyResult<WorkbookToken>;
 
 export function verifyWorkbookToken(token: string, secret: string, now = Date.now()): VerifyResult {
-  const [body, signature, extra] = token.split(".");
-  if (!body || !signature || extra !== undefined) return { ok: false, reason: "invalid" };
-  const expected = mac(secret, body);
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
-  } catch {
-    return { ok: false, reason: "invalid" };
-  }
-  const parsed = payloadSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
-  if (parsed.data.expiresAt < now) return { ok: false, reason: "expired" };
-  return { ok: true, payload: parsed.data };
+  return verifyToken(PURPOSE, payloadSchema, token, secret, now);
 }
