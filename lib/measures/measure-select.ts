@@ -58,6 +58,8 @@ export const measureSheetSelect = {
   sourceLineEnd: true,
   sourceDocument: { select: { fileName: true, title: true } },
   retiredAt: true,
+  /** the same KPI in the previous period's plan (loaded on its own only when there is one) */
+  predecessorId: true,
   updatedVia: true,
   updatedById: true,
   updatedAt: true,

@@ -6,6 +6,7 @@ import { cachedData } from "../cache";
 import { getPlanLatestActualYear } from "../plans/queries";
 import { canSeePlan } from "../plans/visibility";
 import { getCurrentUser } from "../auth/current-user";
+import { getPredecessorTrend } from "./periods";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
@@ -27,7 +28,8 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
     select: { number: true, name: true },
   });
   const at = siblings.findIndex((s) => s.number === measure.number);
-  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null, planLatestYear: await getPlanLatestActualYear(measure.plan) };
+  const [planLatestYear, predecessor] = await Promise.all([getPlanLatestActualYear(measure.plan), getPredecessorTrend(db(), measure.predecessorId)]);
+  return { measure, previous: siblings[at - 1] ?? null, next: siblings[at + 1] ?? null, planLatestYear, predecessor };
 });
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;

@@ -21,6 +21,7 @@ import { db } from "@/lib/db";
 import { describeProvenance, isOrganisationStaff, provenanceUserIds, publicNote } from "@/lib/measures/provenance";
 import { measureSetupPath } from "@/lib/setup/paths";
 import { Provenance } from "@/components/measure/provenance";
+import { PredecessorTrendSection } from "@/components/measure/predecessor-trend";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -155,6 +156,8 @@ export default async function MeasurePage(props: Props) {
         )}
         <ValuesTable trend={view.trend} caption={`${measure.name}の基準値・実績値・目標値`} />
       </section>
+
+      {data.predecessor && <PredecessorTrendSection trend={data.predecessor} />}
 
       <section aria-labelledby="narrative-heading">
         <h2 id="narrative-heading">取組状況・課題等・今後の方向性</h2>
