@@ -1,27 +1,18 @@
 // `npm run user:create-admin -- --email a@b.jp --name 氏名 --organization 430005`: the first administrator of a
 // real installation. The password is read from the terminal (or ADMIN_PASSWORD for scripted setups).
 import { parseArgs } from "node:util";
-import { createInterface } from "node:readline/promises";
 import { withDatabaseUrl } from "../database/resolve";
+import { readNewPassword } from "./read-password";
 import { prepareDatabase } from "../database/prepare";
 import { createPrismaClient } from "../db";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import { hashPassword } from "../auth/passwords";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, organization: { type: "string" } } });
 if (!values.email || !values.name || !values.organization) {
   console.error("usage: npm run user:create-admin -- --email <メールアドレス> --name <氏名> --organization <団体コード>");
   process.exit(2);
 }
-let password = process.env.ADMIN_PASSWORD;
-if (!password) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  password = await rl.question(`パスワード（${MIN_PASSWORD_LENGTH}文字以上）: `);
-  rl.close();
-}
-if (password.length < MIN_PASSWORD_LENGTH) {
-  console.error(`パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`);
-  process.exit(2);
-}
+const password = await readNewPassword();
 await withDatabaseUrl(async (url) => {
   await prepareDatabase(url);
   const prisma = createPrismaClient(url);
@@ -29,7 +20,7 @@ await withDatabaseUrl(async (url) => {
     const org = await prisma.organization.findUnique({ where: { code: values.organization! } });
     if (!org) throw new Error(`団体コード ${values.organization} の団体がありません`);
     const email = values.email!.trim().toLowerCase();
-    const passwordHash = await hashPassword(password!);
+    const passwordHash = await hashPassword(password);
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.upsert({ where: { email }, create: { email, name: values.name!, passwordHash }, update: { passwordHash, disabled: false } });
       await tx.membership.upsert({

@@ -3,12 +3,12 @@
 // The password is read from the terminal (or ADMIN_PASSWORD for scripted setups). An existing user is made an
 // operator and given the new password.
 import { parseArgs } from "node:util";
-import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { withDatabaseUrl } from "../database/resolve";
+import { readNewPassword } from "./read-password";
 import { prepareDatabase } from "../database/prepare";
 import { createPrismaClient } from "../db";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import { hashPassword } from "../auth/passwords";
 import { writeAudit } from "../audit/log";
 
 const USAGE = "使い方: npm run user:create-operator -- --email <メールアドレス> [--name <氏名>]";
@@ -24,21 +24,12 @@ if (!email.success) {
   console.error(values.email ? `メールアドレスの形式が正しくありません: ${values.email}\n${USAGE}` : USAGE);
   process.exit(2);
 }
-let password = process.env.ADMIN_PASSWORD;
-if (!password) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  password = await rl.question(`パスワード（${MIN_PASSWORD_LENGTH}文字以上）: `);
-  rl.close();
-}
-if (password.length < MIN_PASSWORD_LENGTH) {
-  console.error(`パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`);
-  process.exit(2);
-}
+const password = await readNewPassword();
 await withDatabaseUrl(async (url) => {
   await prepareDatabase(url);
   const prisma = createPrismaClient(url);
   try {
-    const passwordHash = await hashPassword(password!);
+    const passwordHash = await hashPassword(password);
     const name = values.name?.trim() || "運用管理者";
     await prisma.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { email: email.data }, select: { isOperator: true } });
