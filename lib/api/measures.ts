@@ -4,7 +4,7 @@ import { db } from "../db";
 import { runAction, zodFieldErrors, type ActionResult } from "../actions/action";
 import { refuse, MESSAGES } from "../actions/refusal";
 import type { Actor } from "../authz/permissions";
-import { measureDefinitionSchema } from "../setup/measure-schema";
+import { measureDefinitionFields, measureDefinitionSchema } from "../setup/measure-schema";
 import { canonicalFromRow, definitionDigest, definitionSelect, type CanonicalMeasure } from "../setup/definition";
 import { getMeasureDefinitions, saveMeasureDefinition } from "../setup/measures";
 import { measureCreateBody, measurePatchBody, type MeasureResponse } from "./schemas";
@@ -63,7 +63,7 @@ export function patchMeasure(actor: Actor, planId: string, number: string, body:
       run: async (a, patch) => {
         const row = await db().measure.findUnique({ where: { planId_number: { planId, number } }, select: definitionSelect });
         if (!row) refuse("not_found", `No「${number}」の指標はこの計画にありません。`);
-        const given = Object.fromEntries(Object.keys(raw).filter((k) => k !== "reason" && k in measureDefinitionSchema.shape).map((k) => [k, raw[k]]));
+        const given = Object.fromEntries(Object.keys(raw).filter((k) => k !== "reason" && k in measureDefinitionFields.shape).map((k) => [k, raw[k]]));
         const merged = measureDefinitionSchema.safeParse({ ...canonicalFromRow(row), ...given });
         if (!merged.success) refuse("invalid", MESSAGES.invalid, zodFieldErrors(merged.error));
         // merged with what was read here: refused as a conflict if the KPI changes before the save's transaction

@@ -2,7 +2,7 @@
 // lib/sheets, lib/evaluation), picked or extended, never re-typed; the answers are described here once and the
 // OpenAPI document (lib/api/openapi.ts) is generated from all of them.
 import { z } from "zod";
-import { AGGREGATIONS, DIRECTIONS, measureDefinitionSchema, TARGET_KINDS } from "../setup/measure-schema";
+import { AGGREGATIONS, DIRECTIONS, checkDefinition, measureDefinitionFields, measureDefinitionSchema, TARGET_KINDS } from "../setup/measure-schema";
 import { returnSchema, sheetEntrySchema, workflowSchema } from "../sheets/schemas";
 import { evaluationYearSchema } from "../evaluation/mutations";
 
@@ -17,10 +17,10 @@ const reason = z
   .describe("変更の理由（運用中の計画の基準値・目標値を変えるときは必須。監査ログに残る）");
 
 /** POST …/measures: a KPI's whole definition, plus why (when a reason is needed). */
-export const measureCreateBody = measureDefinitionSchema.safeExtend({ reason });
+export const measureCreateBody = measureDefinitionFields.extend({ reason }).transform(checkDefinition);
 
 /** PATCH …/measures/{no}: any top-level fields of the definition; they replace the current ones. */
-export const measurePatchBody = z.object(measureDefinitionSchema.shape).partial().extend({ reason });
+export const measurePatchBody = measureDefinitionFields.partial().extend({ reason });
 
 /** PUT …/evaluation-years/{fiscalYear}: the admin form's schema; the deadline may also be null. */
 export const evaluationYearBody = z.object({

@@ -138,3 +138,15 @@ describe("review fixes", () => {
     expect(readCell("1.5e3", null)).toEqual({ ok: true, cell: { value: "1500", text: "1,500" } });
   });
 });
+
+describe("numbers from JSON", () => {
+  it("accepts a JSON number up to 15 significant digits and asks for a string beyond", () => {
+    const at = (value: unknown) => measureDefinitionSchema.safeParse({ number: "1", name: "x", series: [{ label: "単年", target: { kind: "number", direction: "higher", year: 2027, value } }] });
+    expect(at(123456789012.345).success).toBe(true);
+    expect(at(0.000001).success).toBe(true);
+    const long = at(12345678901234567);
+    expect(long.success).toBe(false);
+    expect(long.success ? "" : long.error.issues[0].message).toContain("文字列で指定してください");
+    expect(at("12345678901234.56").success).toBe(true);
+  });
+});

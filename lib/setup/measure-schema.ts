@@ -46,8 +46,14 @@ const optionalYear = z
   .optional()
   .transform((y) => (y === "" || y === undefined ? null : y));
 /** A typed value: a number, or a string as staff type it. */
+/** A JSON number keeps about 15 significant digits: a longer one may already have been rounded by the parser, so
+ *  it is refused with a hint to send the exact value as a string ("12345678901234.56"). */
+const exactNumber = z
+  .number()
+  .finite()
+  .refine((n) => String(n).replace(/e.*$/i, "").replace(/[-.]/g, "").replace(/^0+/, "").length <= 15, "15桁を超える数値は丸められるおそれがあるため、文字列で指定してください（例：\"12345678901234.56\"）");
 const typedValue = z
-  .union([z.number().finite(), z.string().max(60, "60文字以内で入力してください"), z.null()])
+  .union([exactNumber, z.string().max(60, "60文字以内で入力してください"), z.null()])
   .optional()
   .transform((v) => (v === undefined || v === null ? null : typeof v === "number" ? String(v) : v.trim() === "" ? null : v.trim()));
 
@@ -56,7 +62,9 @@ export type Cell = { value: string | null; text: string | null };
 
 /** Reads a typed value: 1027 / "1,027" / "1,027人" / "集計中". The number keeps at most six decimals. */
 export function readCell(typed: string | null, unit: string | null): { ok: true; cell: Cell } | { ok: false; message: string } {
-  if (typed === null) return { ok: true, cell: { value: null, text: null } };
+  if (typed === null || typed === undefined) return { ok: true, cell: { value: null, text: null } };
+  // the schema's refinements also run over a value another check already refused (a raw number): read it as text
+  if (typeof typed !== "string") typed = String(typed);
   // JSON writes numbers below 1e-6 in exponent form (1e-7): spelled out exactly, so that the six-decimal check
   // refuses them instead of rounding them to 0
   const exponent = /^-?\d+(\.\d+)?e[+-]?\d+$/i.test(typed);
@@ -107,33 +115,39 @@ export const ownerInputSchema = z.object({
   division: optionalText(100),
 });
 
-export const measureDefinitionSchema = z
-  .object({
-    /** No as printed: 「1」「追加1」「1-1」 */
-    number: requiredText(20, "No"),
-    name: requiredText(500, "指標名"),
-    kind: z.enum(["kpi", "goal"]).optional().transform((k) => k ?? "kpi"),
-    /** the key of the plan's section (基本目標・施策), or none */
-    section: optionalText(40),
-    footnote: optionalText(1000),
-    notes: z.array(z.string().trim().min(1).max(1000, "1,000文字以内で入力してください")).max(20).nullish().transform((n) => n ?? []),
-    owners: z.array(ownerInputSchema).max(10, "担当は10まで").nullish().transform((o) => o ?? []),
-    series: z.array(seriesInputSchema).max(10, "系列は10まで").nullish().transform((s) => s ?? []),
-  })
-  .superRefine((m, ctx) => {
-    const labels = new Set<string>();
-    m.series.forEach((s, i) => {
-      if (labels.has(s.label)) ctx.addIssue({ code: "custom", path: ["series", i, "label"], message: "同じ区分が2つあります" });
-      labels.add(s.label);
-      checkSeries(s, i, ctx);
-    });
-    const owners = new Set<string>();
-    m.owners.forEach((o, i) => {
-      const key = `${o.department}/${o.division ?? ""}`;
-      if (owners.has(key)) ctx.addIssue({ code: "custom", path: ["owners", i, "department"], message: "同じ担当が2つあります" });
-      owners.add(key);
-    });
+/** The definition's fields, each checked on its own (the API builds its create and patch bodies from these). */
+export const measureDefinitionFields = z.object({
+  /** No as printed: 「1」「追加1」「1-1」 */
+  number: requiredText(20, "No"),
+  name: requiredText(500, "指標名"),
+  kind: z.enum(["kpi", "goal"]).optional().transform((k) => k ?? "kpi"),
+  /** the key of the plan's section (基本目標・施策), or none */
+  section: optionalText(40),
+  footnote: optionalText(1000),
+  notes: z.array(z.string().trim().min(1).max(1000, "1,000文字以内で入力してください")).max(20).nullish().transform((n) => n ?? []),
+  owners: z.array(ownerInputSchema).max(10, "担当は10まで").nullish().transform((o) => o ?? []),
+  series: z.array(seriesInputSchema).max(10, "系列は10まで").nullish().transform((s) => s ?? []),
+});
+
+/** The checks across fields (labels unique, each series' baseline and target consistent). Used as a transform, not a
+ *  refinement: a transform runs only when every field parsed, so these never see a value of the wrong type. */
+export function checkDefinition<M extends z.output<typeof measureDefinitionFields>>(m: M, ctx: z.RefinementCtx): M {
+  const labels = new Set<string>();
+  m.series.forEach((s, i) => {
+    if (labels.has(s.label)) ctx.addIssue({ code: "custom", path: ["series", i, "label"], message: "同じ区分が2つあります" });
+    labels.add(s.label);
+    checkSeries(s, i, ctx);
   });
+  const owners = new Set<string>();
+  m.owners.forEach((o, i) => {
+    const key = `${o.department}/${o.division ?? ""}`;
+    if (owners.has(key)) ctx.addIssue({ code: "custom", path: ["owners", i, "department"], message: "同じ担当が2つあります" });
+    owners.add(key);
+  });
+  return m;
+}
+
+export const measureDefinitionSchema = measureDefinitionFields.transform(checkDefinition);
 
 export type MeasureDefinitionInput = z.input<typeof measureDefinitionSchema>;
 export type MeasureDefinition = z.output<typeof measureDefinitionSchema>;
