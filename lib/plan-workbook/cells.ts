@@ -41,6 +41,14 @@ export function yearlyTargetCell(c: Cell): ExcelCell | null {
   return toExcelCell(c);
 }
 
+/** A number cell shown as a percentage (Excel stores 「50%」 typed into a cell as 0.5 with the format 0%): the value
+ *  a person typed, 50, as the KPIs' unit 「%」 counts it. A percent sign in quotes (0.0"%") is only text. */
+export function typedCellValue(cell: { value: CellValue; numFmt?: string }): CellValue {
+  const format = (cell.numFmt ?? "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  if (typeof cell.value !== "number" || !format.includes("%")) return cell.value;
+  return Number(new Decimal(cell.value).times(100).toPrecision(15));
+}
+
 export type Read = { kind: "empty" } | { kind: "number"; value: string } | { kind: "text"; text: string } | { kind: "invalid"; message: string };
 
 const TYPE_MESSAGE = "数値または「集計中」などの文字で入力してください";

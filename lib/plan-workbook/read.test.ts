@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Workbook } from "exceljs";
 import { buildDefinitionWorkbook, type WorkbookData } from "./build";
 import { checkAgainstPlan, keepPrinted, type PlanContext } from "./check";
-import { readCellValue, readYear, printedColumnText, valueColumnCell } from "./cells";
+import { readCellValue, readYear, printedColumnText, typedCellValue, valueColumnCell } from "./cells";
 import { formatIssue, loadWorkbook, locate, readDefinitionWorkbook, sectionKey, type KpiLocation } from "./read";
 import type { CanonicalMeasure } from "../setup/definition";
 
@@ -58,6 +58,13 @@ describe("cells", () => {
     expect(readCellValue(1.1234567)).toEqual({ kind: "invalid", message: "小数点以下は6桁までです" });
     expect(readCellValue("集計中")).toEqual({ kind: "text", text: "集計中" });
     expect(readCellValue(new Date()).kind).toBe("invalid");
+  });
+  it("reads a percentage as typed (50% → 50), but not a number whose format only prints a quoted %", () => {
+    expect(typedCellValue({ value: 0.5, numFmt: "0%" })).toBe(50);
+    expect(typedCellValue({ value: 0.123, numFmt: "0.0%" })).toBe(12.3);
+    expect(typedCellValue({ value: 45.6, numFmt: '0.0"%"' })).toBe(45.6);
+    expect(typedCellValue({ value: 45.6, numFmt: "General" })).toBe(45.6);
+    expect(typedCellValue({ value: "50%", numFmt: "0%" })).toBe("50%");
   });
   it("reads years as Western integers or era names", () => {
     expect(readYear(2024)).toEqual({ ok: true, year: "2024" });

@@ -4,7 +4,7 @@
 // only count when there is none. Pure apart from exceljs reading the bytes.
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { measureDefinitionSchema, readCell, type MeasureDefinition, type MeasureDefinitionInput } from "../setup/measure-schema";
-import { readCellValue, readText, readYear } from "./cells";
+import { readCellValue, readText, readYear, typedCellValue } from "./cells";
 import {
   ABOUT_ORGANIZATION_CODE,
   ABOUT_PLAN_SLUG,
@@ -136,7 +136,7 @@ function readRows(ws: Worksheet, cols: Columns, issues: Issue[]): RowRead[] {
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const raw = new Map<FieldKey, CellValue>();
-    for (const [k, c] of cols.field) raw.set(k, row.getCell(c).value);
+    for (const [k, c] of cols.field) raw.set(k, typedCellValue(row.getCell(c)));
     const owners = Array.from({ length: cols.ownerCount }, (_, i) => {
       const d = cols.owners.get(`${i}.department`);
       const v = cols.owners.get(`${i}.division`);
@@ -148,7 +148,7 @@ function readRows(ws: Worksheet, cols: Columns, issues: Issue[]): RowRead[] {
       };
       return { department: read(d, `担当部局${i + 1}`), division: read(v, `担当課${i + 1}`) };
     });
-    const years = cols.years.map((y) => ({ year: y.year, header: y.header, value: row.getCell(y.col).value }));
+    const years = cols.years.map((y) => ({ year: y.year, header: y.header, value: typedCellValue(row.getCell(y.col)) }));
     const blank = [...raw.values(), ...years.map((y) => y.value)].every((v) => readCellValue(v).kind === "empty") && owners.every((o) => !o.department && !o.division);
     if (blank) continue;
     const text = new Map<FieldKey, string | null>();
