@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/actions/action";
 import { formAction } from "@/lib/actions/form";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+import { changeOwnPassword, changeOwnPasswordSchema } from "@/lib/users/own-account";
 
 export type CreatedTokenData = { token: string; name: string; expiresAt: string | null };
 
@@ -34,6 +35,18 @@ export async function createToken(prev: FormState<CreatedTokenData>, form: FormD
   // a refused form is shown again with what was typed (React resets the form to these defaults)
   else return { ...result, detail: { name: String(form.get("name") ?? ""), days: String(form.get("days") ?? "") } };
   return result;
+}
+
+const password = formAction({
+  name: "account password.change",
+  schema: changeOwnPasswordSchema,
+  run: (actor, input) => changeOwnPassword(db(), actor, input),
+  publishes: false,
+  message: "パスワードを変更しました。次回から新しいパスワードでサインインしてください。",
+});
+
+export async function changePassword(prev: FormState, form: FormData) {
+  return password(prev as FormState<never>, form);
 }
 
 export async function revokeToken(prev: FormState, form: FormData) {

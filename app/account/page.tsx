@@ -3,10 +3,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { listApiTokens, TOKEN_STATE_LABELS } from "@/lib/tokens/queries";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/tokens/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { TokenCreateForm } from "@/components/account/token-create-form";
 import { TokenRevokeButton } from "@/components/account/token-revoke-button";
 import { ScrollRegion } from "@/components/scroll-region";
-import { createToken, revokeToken } from "./actions";
+import { changePassword, createToken, revokeToken } from "./actions";
+import { Field, SetupForm } from "@/components/setup/setup-form";
 
 export const metadata: Metadata = { title: "アカウント" };
 
@@ -43,6 +45,15 @@ export default async function AccountPage() {
             )}
           </dd>
         </dl>
+      </section>
+
+      <section aria-labelledby="account-password">
+        <h2 id="account-password">パスワードの変更</h2>
+        <SetupForm action={changePassword} id="password" label="パスワードの変更" submit="パスワードを変更" resetOnSuccess>
+          <Field name="currentPassword" label="現在のパスワード" type="password" autoComplete="current-password" required />
+          <Field name="newPassword" label="新しいパスワード" type="password" autoComplete="new-password" hint={`${MIN_PASSWORD_LENGTH}文字以上`} required />
+          <Field name="confirmPassword" label="新しいパスワード（確認）" type="password" autoComplete="new-password" required />
+        </SetupForm>
       </section>
 
       <section aria-labelledby="account-tokens">
