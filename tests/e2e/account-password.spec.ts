@@ -37,19 +37,19 @@ test("a user changes their own password; mistakes are shown beside their fields;
   await page.goto("/account");
   const form = page.getByRole("form", { name: "パスワードの変更" });
   await form.getByLabel("現在のパスワード").fill("wrong-password-typed");
-  await form.getByLabel("新しいパスワード", { exact: true }).fill(NEW);
-  await form.getByLabel("新しいパスワード（確認）").fill(NEW);
+  await form.getByLabel("新しいパスワード（必須）", { exact: true }).fill(NEW);
+  await form.getByLabel("新しいパスワード（確認）（必須）", { exact: true }).fill(NEW);
   await form.getByRole("button", { name: "パスワードを変更" }).click();
   await expect(form.getByText("現在のパスワードが正しくありません")).toBeVisible();
-  await expect(form.getByLabel("新しいパスワード", { exact: true })).toHaveValue(NEW); // kept
+  await expect(form.getByLabel("新しいパスワード（必須）", { exact: true })).toHaveValue(NEW); // kept
   await noAxeViolations(page);
 
   await form.getByLabel("現在のパスワード").fill(OLD);
-  await form.getByLabel("新しいパスワード（確認）").fill("not-the-same-password");
+  await form.getByLabel("新しいパスワード（確認）（必須）", { exact: true }).fill("not-the-same-password");
   await form.getByRole("button", { name: "パスワードを変更" }).click();
   await expect(form.getByText("確認のために同じパスワードをもう一度入力してください")).toBeVisible();
 
-  await form.getByLabel("新しいパスワード（確認）").fill(NEW);
+  await form.getByLabel("新しいパスワード（確認）（必須）", { exact: true }).fill(NEW);
   await form.getByRole("button", { name: "パスワードを変更" }).click();
   await expect(form.getByRole("status")).toHaveText("パスワードを変更しました。次回から新しいパスワードでサインインしてください。");
 
