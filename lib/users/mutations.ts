@@ -56,7 +56,9 @@ export async function setMembership(prisma: PrismaClient, actor: Actor, input: z
   if (!can(actor, "user.manage", { organizationId: input.organizationId })) return FORBIDDEN;
   const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
   if (unitProblem) return unitProblem;
-  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  // only a user who already belongs to this organisation: an id from elsewhere must not pull another
+  // organisation's user in (and then out of their own organisation's reach)
+  const user = await prisma.user.findFirst({ where: { id: input.userId, memberships: { some: { organizationId: input.organizationId } } }, select: { id: true } });
   if (!user) return { ok: false, message: "利用者が見つかりません。" };
   await prisma.$transaction(async (tx) => {
     const before = await tx.membership.findMany({ where: { userId: user.id, organizationId: input.organizationId }, include: { units: true } });

@@ -123,6 +123,19 @@ describe("role × action × ownership", () => {
   }
 });
 
+describe("user management stays inside the organisation", () => {
+  it("an admin cannot pull another organisation's user into their own by id, as admin or otherwise", async () => {
+    const p = database.prisma;
+    const before = await auditCount();
+    for (const role of ["admin", "viewer"] as const) {
+      const r = await setMembership(p, w.actors.otherOrgAdmin, { organizationId: w.kama, userId: w.victimUserId, role, unitIds: [] });
+      expect(r.ok).toBe(false);
+    }
+    expect(await p.membership.count({ where: { userId: w.victimUserId, organizationId: w.kama } })).toBe(0);
+    expect(await auditCount()).toBe(before);
+  });
+});
+
 describe("the approval workflow", () => {
   it("only an admin of the organisation approves a submitted sheet; the values become actuals", async () => {
     const p = database.prisma;
