@@ -42,7 +42,7 @@ const password = formAction({
   schema: changeOwnPasswordSchema,
   run: (actor, input) => changeOwnPassword(db(), actor, input),
   publishes: false,
-  message: "パスワードを変更しました。次回から新しいパスワードでサインインしてください。",
+  message: "パスワードを変更しました。すべての端末でサインアウトしました。新しいパスワードでサインインしてください。",
 });
 
 export async function changePassword(prev: FormState, form: FormData) {

@@ -8,6 +8,7 @@ import { TokenCreateForm } from "@/components/account/token-create-form";
 import { TokenRevokeButton } from "@/components/account/token-revoke-button";
 import { ScrollRegion } from "@/components/scroll-region";
 import { changePassword, createToken, revokeToken } from "./actions";
+import { signOutAction } from "@/lib/auth/sign-out";
 import { Field, SetupForm } from "@/components/setup/setup-form";
 
 export const metadata: Metadata = { title: "アカウント" };
@@ -45,6 +46,14 @@ export default async function AccountPage() {
             )}
           </dd>
         </dl>
+      </section>
+
+      <section aria-labelledby="account-sessions">
+        <h2 id="account-sessions">サインイン中の端末</h2>
+        <p>ほかの端末（共用のパソコンなど）でサインインしたままかもしれないときは、すべての端末からサインアウトできます。この端末もサインアウトします。</p>
+        <form action={signOutAction}>
+          <button type="submit" className="button button--secondary">すべての端末からサインアウト</button>
+        </form>
       </section>
 
       <section aria-labelledby="account-password">

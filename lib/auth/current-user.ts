@@ -17,13 +17,15 @@ export type CurrentUser = Omit<Actor, "memberships"> & {
 
 /**
  * The signed-in user, read fresh from the database (a disabled account or a changed role takes effect at
- * once). An officer's units include the 課 under each of their 部.
+ * once). A session signed in with an older session version (the user signed out, changed or had their password
+ * reset, was disabled or got another role since) is no session. An officer's units include the 課 under each of
+ * their 部.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // most readers are anonymous: without a session cookie there is nothing for next-auth to check
   const jar = await cookies();
   if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
   const user = await db().user.findUnique({
     where: { id: session.uid },
@@ -33,10 +35,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       email: true,
       disabled: true,
       isOperator: true,
+      sessionVersion: true,
       memberships: { select: membershipSelect },
     },
   });
-  if (!user || user.disabled) return null;
+  if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
   return {
     id: user.id,
     name: user.name,

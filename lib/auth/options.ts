@@ -54,17 +54,20 @@ export const authOptions: NextAuthOptions = {
     },
     async jwt({ token, user, account }) {
       if (user) {
+        // the session remembers the user's session version at sign-in (see getCurrentUser)
         if (account?.provider === "oidc" && user.email) {
-          const existing = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+          const existing = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
           token.uid = existing?.id;
+          token.sv = existing?.sessionVersion ?? 0;
         } else {
           token.uid = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined };
+      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
     },
   },
 };

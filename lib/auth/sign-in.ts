@@ -8,7 +8,7 @@ export const LOCK_MINUTES = 15;
 export const SIGN_IN_FAILED = "メールアドレスまたはパスワードが正しくありません。";
 export const SIGN_IN_LOCKED = `サインインの失敗が続いたため、${LOCK_MINUTES}分間サインインできません。`;
 
-export type SignInResult = { ok: true; user: { id: string; name: string; email: string } } | { ok: false; message: string };
+export type SignInResult = { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } } | { ok: false; message: string };
 
 export async function checkSignIn(prisma: PrismaClient, email: string, password: string, now = new Date()): Promise<SignInResult> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
@@ -26,5 +26,5 @@ export async function checkSignIn(prisma: PrismaClient, email: string, password:
     return { ok: false, message: failures >= MAX_FAILURES ? SIGN_IN_LOCKED : SIGN_IN_FAILED };
   }
   if (user.failedLogins > 0 || user.lockedUntil) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
 }

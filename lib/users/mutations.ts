@@ -64,6 +64,8 @@ export async function setMembership(prisma: PrismaClient, actor: Actor, input: z
     const before = await tx.membership.findMany({ where: { userId: user.id, organizationId: input.organizationId }, include: { units: true } });
     await tx.membership.deleteMany({ where: { userId: user.id, organizationId: input.organizationId } });
     await tx.membership.create({ data: { userId: user.id, organizationId: input.organizationId, role: input.role, units: { create: input.unitIds.map((unitId) => ({ unitId })) } } });
+    // a new role starts with a new session: sessions signed in under the old one end
+    await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     await writeAudit(tx, {
       organizationId: input.organizationId,
       userId: actor.id,
@@ -90,7 +92,7 @@ export async function setUserDisabled(prisma: PrismaClient, actor: Actor, input:
   if (!user) return FORBIDDEN;
   if (user.id === actor.id && input.disabled) return { ok: false, message: "自分自身は無効にできません。" };
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled } });
+    await tx.user.update({ where: { id: user.id }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: input.disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, before: { disabled: user.disabled }, after: { disabled: input.disabled } });
   });
   return { ok: true };
@@ -101,7 +103,7 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: z
   if (!user) return FORBIDDEN;
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 } } });
     // the audit records that the password changed, never the password or its hash
     await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: "user.resetPassword", entityType: "User", entityId: user.id, after: { passwordChanged: true } });
   });

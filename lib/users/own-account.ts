@@ -25,8 +25,17 @@ export async function changeOwnPassword(prisma: PrismaClient, actor: Actor, inpu
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) refuse("invalid", MESSAGES.invalid, { currentPassword: "現在のパスワードが正しくありません" });
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(prisma, async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    // every session ends, this one too: whoever knew the old password is signed out everywhere
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { organizationId: null, userId: user.id, action: "user.changeOwnPassword", entityType: "User", entityId: user.id, after: { passwordChanged: true }, via: actor.via });
   });
   return { changed: true };
+}
+
+/** Sign out everywhere: every session of the user, on every device, stops working on its next request. */
+export async function endAllSessions(prisma: PrismaClient, userId: string): Promise<void> {
+  await inTransaction(prisma, async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+    await writeAudit(tx, { organizationId: null, userId, action: "user.signOut", entityType: "User", entityId: userId, after: { sessionVersion: user.sessionVersion } });
+  });
 }

@@ -1,5 +1,6 @@
-// A user changes their own password on /account: the current password is asked again, each mistake is shown beside
-// its field with what was typed kept, and afterwards only the new password signs in.
+// A user's own account on /account: changing the password (the current one asked again, each mistake beside its
+// field with what was typed kept; afterwards only the new password signs in and every session has ended), and
+// signing out everywhere (a copy of the session cookie in another browser stops working).
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/passwords";
@@ -31,6 +32,8 @@ async function signIn(page: Page, password: string) {
   await page.getByRole("button", { name: "サインイン" }).click();
 }
 
+test.describe.configure({ mode: "serial" });
+
 test("a user changes their own password; mistakes are shown beside their fields; only the new one signs in", async ({ page, browser }) => {
   await signIn(page, OLD);
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
@@ -51,7 +54,10 @@ test("a user changes their own password; mistakes are shown beside their fields;
 
   await form.getByLabel("新しいパスワード（確認）（必須）", { exact: true }).fill(NEW);
   await form.getByRole("button", { name: "パスワードを変更" }).click();
-  await expect(form.getByRole("status")).toHaveText("パスワードを変更しました。次回から新しいパスワードでサインインしてください。");
+  await expect(form.getByRole("status")).toHaveText("パスワードを変更しました。すべての端末でサインアウトしました。新しいパスワードでサインインしてください。");
+  // this browser's session ended with the change
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin/);
 
   const other = await browser.newContext();
   const second = await other.newPage();
@@ -62,4 +68,21 @@ test("a user changes their own password; mistakes are shown beside their fields;
   await second.goto("/account");
   await expect(second.getByRole("heading", { level: 1 })).toHaveText("アカウント");
   await other.close();
+});
+
+test("signing out ends every copy of the session: a cookie copied to another browser is refused afterwards", async ({ page, browser }) => {
+  await signIn(page, NEW);
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  const copy = await browser.newContext();
+  await copy.addCookies(await page.context().cookies());
+  const other = await copy.newPage();
+  await other.goto("/account");
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("アカウント"); // the copy works while the session lives
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "すべての端末からサインアウト" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/signin/); // the copied cookie is refused
+  await copy.close();
 });

@@ -123,6 +123,24 @@ describe("role × action × ownership", () => {
   }
 });
 
+describe("sessions end when the account changes", () => {
+  it("a password reset, disabling and a role change each bump the user's session version (older session cookies stop working)", async () => {
+    const p = database.prisma;
+    const version = async () => (await p.user.findUniqueOrThrow({ where: { id: w.victimUserId } })).sessionVersion;
+    const start = await version();
+    expect((await resetPassword(p, w.actors.admin, { organizationId: w.kumamoto, userId: w.victimUserId, password: "a-new-long-password" })).ok).toBe(true);
+    expect(await version()).toBe(start + 1);
+    expect((await setUserDisabled(p, w.actors.admin, { organizationId: w.kumamoto, userId: w.victimUserId, disabled: true })).ok).toBe(true);
+    expect((await setUserDisabled(p, w.actors.admin, { organizationId: w.kumamoto, userId: w.victimUserId, disabled: false })).ok).toBe(true);
+    expect(await version()).toBe(start + 3);
+    expect((await setMembership(p, w.actors.admin, { organizationId: w.kumamoto, userId: w.victimUserId, role: "viewer", unitIds: [] })).ok).toBe(true);
+    expect(await version()).toBe(start + 4);
+    // a refused change bumps nothing
+    expect((await resetPassword(p, w.actors.otherOrgAdmin, { organizationId: w.kumamoto, userId: w.victimUserId, password: "another-long-password" })).ok).toBe(false);
+    expect(await version()).toBe(start + 4);
+  });
+});
+
 describe("user management stays inside the organisation", () => {
   it("an admin cannot pull another organisation's user into their own by id, as admin or otherwise", async () => {
     const p = database.prisma;
