@@ -19,7 +19,8 @@ describe("getPredecessorTrend", () => {
     expect(await getPredecessorTrend(p, null)).toBeNull();
     const trend = await getPredecessorTrend(p, next.predecessorId);
     expect(trend).toMatchObject({ number: "6", plan: { slug: "kumamoto-2020", organizationCode: "430005", startYear: 2020, endYear: 2023 } });
-    expect(trend!.series[0].actuals.find((a) => a.year === 2023)).toEqual({ year: 2023, value: "1759", text: "1,759" });
+    expect(trend!.series[0].values.find((a) => a.fiscalYear === 2023)).toMatchObject({ fiscalYear: 2023, value: "1759", text: "1,759" });
+    expect(trend!.series[0]).toMatchObject({ label: "累計", unit: "人", baselineYear: 2019, baselineValue: "1027", targetValue: "1500" });
     await p.plan.update({ where: { id: old.id }, data: { status: "preparing" } });
     expect(await getPredecessorTrend(p, next.predecessorId)).toBeNull();
   });
