@@ -6,7 +6,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { can, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import type { StoredCell } from "./cells";
-import { formatIssue, parseImport, readWorkbook, sameCell, type ImportChange, type ImportContext, type ImportIssue } from "./import";
+import { formatIssue, openWorkbook, parseImport, sameCell, type ImportChange, type ImportContext, type ImportIssue } from "./import";
 import { SHEET_VALUES } from "./layout";
 import { fiscalYearWithWestern } from "../fiscal-year";
 
@@ -76,9 +76,9 @@ export async function previewExcelImport(prisma: PrismaClient, actor: Actor, inp
   const ctx = await loadImportContext(prisma, input);
   if (!ctx) return { ok: false, errors: ["計画が見つかりません。"] };
   if (!mayImport(actor, ctx.organizationId)) return { ok: false, errors: [FORBIDDEN] };
-  const wb = await readWorkbook(input.bytes);
-  if (!wb) return { ok: false, errors: ["Excel ファイル（.xlsx）として読み込めませんでした。このサイトから書き出した .xlsx ファイルを使ってください。"] };
-  const { issues, changes } = parseImport(wb, ctx, actor);
+  const opened = await openWorkbook(input.bytes);
+  if (!opened.ok) return { ok: false, errors: [opened.reason === "too_large" ? opened.message : "Excel ファイル（.xlsx）として読み込めませんでした。このサイトから書き出した .xlsx ファイルを使ってください。"] };
+  const { issues, changes } = parseImport(opened.workbook, ctx, actor);
   return issues.length ? { ok: false, errors: issues.map(formatIssue) } : { ok: true, changes };
 }
 

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import type { Row, Workbook, Worksheet } from "exceljs";
 import Decimal from "decimal.js";
 import { can, type Actor } from "../authz/permissions";
+import { inspectXlsxArchive } from "./archive-check";
 import { fiscalYearWithWestern } from "../fiscal-year";
 import { readValueInput } from "../sheets/value-input";
 import { cellString, readExcelCell, type StoredCell } from "./cells";
@@ -57,17 +58,24 @@ export function formatIssue(i: ImportIssue): string {
   return `${where}：${i.message}`;
 }
 
-/** The bytes of an .xlsx file as a workbook, or null when they are not one. */
-export async function readWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
-  // an .xlsx is a zip: anything else (an .xls, a .csv, a renamed file) is refused before parsing
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
+/** The bytes of an .xlsx file as a workbook, or why not: not an .xlsx, or an archive that would expand too far
+ *  (checked before exceljs parses anything, lib/excel/archive-check.ts). Every workbook upload reads through here. */
+export async function openWorkbook(bytes: Uint8Array): Promise<{ ok: true; workbook: Workbook } | { ok: false; reason: "not_zip" | "too_large"; message: string }> {
+  const archive = inspectXlsxArchive(bytes);
+  if (!archive.ok) return archive;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return wb;
+    return { ok: true, workbook: wb };
   } catch {
-    return null;
+    return { ok: false, reason: "not_zip", message: "Excel ファイル（.xlsx）として読み込めませんでした。" };
   }
+}
+
+/** The workbook, or null when the bytes are not a readable .xlsx. */
+export async function readWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
+  const opened = await openWorkbook(bytes);
+  return opened.ok ? opened.workbook : null;
 }
 
 const norm = (s: string) => s.normalize("NFKC").trim();

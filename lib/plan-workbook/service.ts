@@ -11,7 +11,8 @@ import { getMeasureDefinitions, loadPlanForSetup, saveMeasureDefinitionTx, setMe
 import { measureDefinitionSchema } from "../setup/measure-schema";
 import { buildDefinitionWorkbook, definitionWorkbookFileName, type WorkbookData } from "./build";
 import { checkAgainstPlan, type FieldChange, type PlanContext } from "./check";
-import { formatIssue, loadWorkbook, locate, readDefinitionWorkbook, type Issue } from "./read";
+import { formatIssue, locate, readDefinitionWorkbook, type Issue } from "./read";
+import { openWorkbook } from "../excel/import";
 import { SHEET_MEASURES } from "./layout";
 import { signWorkbookToken, stateDigest, verifyWorkbookToken, MAX_TOKEN_LENGTH, type TokenChange } from "./token";
 import { PLAN_STATUS_LABELS } from "../plans/setup";
@@ -87,8 +88,9 @@ export const APPLY_REFUSED = "反映できませんでした。次の点を直�
 /** Reads and checks the whole workbook; writes nothing. */
 export async function previewDefinitionWorkbook(db: PrismaClient, actor: Actor, input: PlanRef & { bytes: Uint8Array }, secret: string): Promise<WorkbookPreview> {
   const plan = await findPlanForWorkbook(db, actor, input);
-  const wb = await loadWorkbook(input.bytes);
-  if (!wb) refuseIssues(PREVIEW_REFUSED, [NOT_XLSX]);
+  const opened = await openWorkbook(input.bytes);
+  if (!opened.ok) refuseIssues(PREVIEW_REFUSED, [opened.reason === "too_large" ? opened.message : NOT_XLSX]);
+  const wb = opened.workbook;
   const read = readDefinitionWorkbook(wb, { organizationCode: plan.organization.code, planSlug: plan.slug, planName: plan.name });
   const ctx = await planContext(db, plan);
   const checked = checkAgainstPlan(read.kpis, read.years, ctx);
