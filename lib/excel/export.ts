@@ -113,3 +113,17 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encoded}`;
 }
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A built workbook as a download: every .xlsx the app serves (the actuals export, the plan workbook). */
+export function xlsxResponse(file: { buffer: Uint8Array; fileName: string; asciiFileName: string }): Response {
+  return new Response(file.buffer as BodyInit, {
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": attachmentDisposition(file.fileName, file.asciiFileName),
+      "Content-Length": String(file.buffer.byteLength),
+      "Cache-Control": "no-store",
+    },
+  });
+}

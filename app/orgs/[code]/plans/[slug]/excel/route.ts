@@ -1,10 +1,9 @@
 // The plan (or ?department=<unitId>, as in the overview's filter) as an .xlsx workbook. Public: published
 // data only.
 import { db } from "@/lib/db";
-import { attachmentDisposition, exportPlanWorkbook } from "@/lib/excel/export";
+import { exportPlanWorkbook, xlsxResponse } from "@/lib/excel/export";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function GET(request: Request, { params }: { params: Promise<{ code: string; slug: string }> }) {
   const { code, slug } = await params;
@@ -13,14 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   try {
     const result = await exportPlanWorkbook(db(), { organizationCode: code, planSlug: slug, departmentId: department, reader: await getCurrentUser() });
     if ("notFound" in result) return notFound(result.notFound === "plan" ? "計画が見つかりません。" : "部局が見つかりません。");
-    return new Response(result.buffer as BodyInit, {
-      headers: {
-        "Content-Type": XLSX,
-        "Content-Disposition": attachmentDisposition(result.fileName, result.asciiFileName),
-        "Content-Length": String(result.buffer.byteLength),
-        "Cache-Control": "no-store",
-      },
-    });
+    return xlsxResponse(result);
   } catch (e) {
     console.error("excel export failed", e);
     return new Response("Excel ファイルを作成できませんでした。時間をおいてもう一度お試しください。", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -4,10 +4,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/actions/refusal";
 import { db } from "@/lib/db";
-import { attachmentDisposition } from "@/lib/excel/export";
+import { xlsxResponse } from "@/lib/excel/export";
 import { downloadDefinitionWorkbook } from "@/lib/plan-workbook/service";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function text(status: number, message: string) {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -20,14 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   if (code.length > 20 || slug.length > 100) return text(404, "計画が見つかりません。");
   try {
     const result = await downloadDefinitionWorkbook(db(), user, { organizationCode: code, planSlug: slug });
-    return new Response(result.buffer as BodyInit, {
-      headers: {
-        "Content-Type": XLSX,
-        "Content-Disposition": attachmentDisposition(result.fileName, result.asciiFileName),
-        "Content-Length": String(result.buffer.byteLength),
-        "Cache-Control": "no-store",
-      },
-    });
+    return xlsxResponse(result);
   } catch (e) {
     if (e instanceof ForbiddenError || (e instanceof Refusal && e.code === "forbidden")) return text(403, "この計画を設定する権限がありません。");
     if (e instanceof Refusal && e.code === "not_found") return text(404, "計画が見つかりません。");
