@@ -7,6 +7,7 @@ import { getPlanLatestActualYear } from "../plans/queries";
 import { canSeePlan } from "../plans/visibility";
 import { getCurrentUser } from "../auth/current-user";
 import { getPredecessorTrend } from "./periods";
+import { openYearSelect } from "../plans/evaluation-year";
 
 /** Everything the KPI page needs, in a fixed number of queries. */
 // cached per request: the page and its metadata share one load
@@ -17,7 +18,7 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
     where: { number, plan: { slug, organization: { code } } },
     select: {
       ...measureSheetSelect,
-      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organization: { select: { code: true, name: true } } } },
+      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organization: { select: { code: true, name: true } }, ...openYearSelect } },
     },
   });
   if (!measure) return null;

@@ -4,6 +4,7 @@ import { measureListSelect } from "../measures/measure-select";
 import { cachedData } from "../cache";
 import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
 import { PUBLIC_PLAN } from "./visibility";
+import { openYearSelect } from "./evaluation-year";
 
 /** The plan the dashboard opens on: the configured (or first) organisation's latest plan that has values. */
 export const getDefaultPlanRef = cachedData("default-plan", async (): Promise<{ code: string; slug: string } | null> => {
@@ -35,6 +36,7 @@ export const getPlanOverviewData = cachedData("plan-overview", async (code: stri
       status: true,
       organization: { select: { id: true, code: true, name: true, plans: { where: PUBLIC_PLAN, orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } } },
       sections: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, label: true, title: true, parentId: true } },
+      ...openYearSelect,
     },
   });
   if (!plan) return null;

@@ -4,12 +4,12 @@ import { latestActualYear, resolveEvaluationYear } from "../plans/overview";
 import { buildPrintSheet, type PrintSheet, type SheetData } from "./print-sheet";
 import { paginateContents, type ContentsPage } from "./layout";
 
-type PlanRef = { startYear: number; endYear: number };
+type PlanRef = { startYear: number; endYear: number; evaluationYears?: readonly { fiscalYear: number; status: string }[] };
 export type ContentsItem = { number: string; name: string; owners: string };
 
 /**
  * The requested evaluation year when it is within the plan (or the year before it), else the overview's default:
- * the latest year with a numeric actual in the plan.
+ * the plan's open evaluation year, else the latest year with a numeric actual in the plan.
  */
 export function planEvaluationYear(plan: PlanRef, planLatestYear: number | null, measures: SheetData[], requested?: number): number {
   const actuals = (d: SheetData) => ({ series: d.measure.series.map((s) => ({ values: s.values.filter((v) => v.kind === "actual") })) });

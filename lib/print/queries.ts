@@ -4,6 +4,7 @@ import { measureSheetSelect } from "../measures/measure-select";
 import type { SheetData } from "./print-sheet";
 import { getPlanLatestActualYear } from "../plans/queries";
 import { PUBLIC_PLAN } from "../plans/visibility";
+import { openYearSelect } from "../plans/evaluation-year";
 import type { Prisma } from "../generated/prisma/client";
 
 // The same columns as the KPI page (getMeasurePageData), for every measure of a plan at once; the plan is
@@ -20,6 +21,7 @@ const printPlanSelect = {
   progressRule: true,
   status: true,
   organization: { select: { code: true, name: true } },
+  ...openYearSelect,
 } satisfies Prisma.PlanSelect;
 
 /**

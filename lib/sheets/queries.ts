@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { can, type Actor } from "../authz/permissions";
 
-export const STATE_LABELS = { none: "未着手", draft: "下書き", submitted: "提出済", returned: "差戻し", published: "公開" } as const;
-export type SheetStateKey = keyof typeof STATE_LABELS;
+import { openEvaluationYear } from "../plans/evaluation-year";
+import { STATE_LABELS, type SheetStateKey } from "./state-labels";
+export { STATE_LABELS, type SheetStateKey };
 
 /** What is missing before a sheet can be submitted. */
 export function missingItems(entry: { effortStatus: string | null; issues: string | null; direction: string | null } | null, valueFilled: boolean): string[] {
@@ -91,10 +92,9 @@ export async function getSheetEditData(user: Actor, code: string, slug: string, 
   if (!measure) return null;
   const resource = { organizationId: measure.plan.organizationId, ownerUnitIds: measure.owners.map((o) => o.unitId) };
   if (!can(user, "sheet.viewDraft", resource)) return { forbidden: true as const, measure: { name: measure.name, number: measure.number } };
-  const open = measure.plan.evaluationYears.find((y) => y.status === "open");
   // ?year= arrives as Number(text): NaN or a fraction is no year (it would reach the query and fail)
   const requested = requestedYear !== undefined && Number.isInteger(requestedYear) ? requestedYear : undefined;
-  const year = requested ?? open?.fiscalYear ?? measure.plan.evaluationYears[0]?.fiscalYear ?? null;
+  const year = requested ?? openEvaluationYear(measure.plan) ?? measure.plan.evaluationYears[0]?.fiscalYear ?? null;
   const entry = year === null ? null : await db().sheetEntry.findUnique({
     where: { measureId_evaluationYear: { measureId: measure.id, evaluationYear: year } },
     include: { draftValues: true, updatedBy: { select: { name: true } } },

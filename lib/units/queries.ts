@@ -5,6 +5,7 @@ import { measureListSelect } from "../measures/measure-select";
 import { buildRows, defaultEvaluationYear } from "../plans/overview";
 import { cachedData } from "../cache";
 import { PUBLIC_PLAN } from "../plans/visibility";
+import { openYearSelect } from "../plans/evaluation-year";
 
 /** A department's (or division's) page: its KPIs across every plan of the organisation, with statuses. */
 // cached per request: the page and its metadata share one load
@@ -27,7 +28,7 @@ const loadUnitPage = cachedData("unit-page", async (code: string, unitId: string
     // a plan being set up (準備中) is not listed on the public unit page
     where: { id: { in: planIds }, ...PUBLIC_PLAN },
     orderBy: { startYear: "desc" },
-    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } } },
+    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } }, ...openYearSelect },
   });
   return {
     unit,
