@@ -6,6 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { db } from "../db";
 import { checkSignIn } from "./sign-in";
+import { clientAddress } from "./client-address";
 import { authSecret, useSecureCookies } from "./secret";
 
 function oidcProvider(): Provider[] {
@@ -36,8 +37,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "アカウント",
       credentials: { email: { label: "メールアドレス", type: "email" }, password: { label: "パスワード", type: "password" } },
-      async authorize(credentials) {
-        const result = await checkSignIn(db(), String(credentials?.email ?? ""), String(credentials?.password ?? ""));
+      async authorize(credentials, req) {
+        const source = clientAddress(req?.headers ?? {});
+        const result = await checkSignIn(db(), String(credentials?.email ?? ""), String(credentials?.password ?? ""), source);
         if (!result.ok) throw new Error(result.message);
         return result.user;
       },

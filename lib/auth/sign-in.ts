@@ -1,30 +1,37 @@
-// Checking a sign-in: disabled accounts and throttling after repeated failures (5 failures lock the
-// account for 15 minutes). Every failure answers with the same message, so it reveals no accounts.
+// Checking a sign-in. Every failure — unknown e-mail, disabled account, account without a password, wrong
+// password — gets the same answer after the same work (a real argon2 verification), so that neither the message
+// nor the time reveals which accounts exist. Repeated failures are throttled per account and source and per
+// source (lib/auth/throttle.ts), never by locking the account: a stranger cannot keep its owner out.
 import type { PrismaClient } from "../generated/prisma/client";
 import { verifyPassword } from "./passwords";
+import { recordFailure, recordSuccess, throttledFor } from "./throttle";
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 export const SIGN_IN_FAILED = "メールアドレスまたはパスワードが正しくありません。";
-export const SIGN_IN_LOCKED = `サインインの失敗が続いたため、${LOCK_MINUTES}分間サインインできません。`;
+export const throttledMessage = (seconds: number) =>
+  `サインインの失敗が続いたため、この接続元からのサインインを一時的に止めています。約${Math.max(1, Math.ceil(seconds / 60))}分後にもう一度お試しください。`;
 
-export type SignInResult = { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } } | { ok: false; message: string };
+export type SignInResult = { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } } | { ok: false; message: string; throttled?: boolean };
 
-export async function checkSignIn(prisma: PrismaClient, email: string, password: string, now = new Date()): Promise<SignInResult> {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.disabled) {
-    await verifyPassword(null, password); // same work either way
+export async function checkSignIn(
+  prisma: PrismaClient,
+  email: string,
+  password: string,
+  source = "unknown",
+  databaseUrl = process.env.DATABASE_URL ?? "",
+): Promise<SignInResult> {
+  const account = email.trim().toLowerCase().slice(0, 200);
+  const wait = await throttledFor(databaseUrl, account, source);
+  if (wait > 0) {
+    await verifyPassword(null, password); // the same work as any other answer
+    return { ok: false, message: throttledMessage(wait), throttled: true };
+  }
+  const user = account ? await prisma.user.findUnique({ where: { email: account } }) : null;
+  const usable = user && !user.disabled ? user : null;
+  const valid = await verifyPassword(usable?.passwordHash ?? null, password);
+  if (!usable || !valid) {
+    await recordFailure(databaseUrl, account, source);
     return { ok: false, message: SIGN_IN_FAILED };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, message: SIGN_IN_LOCKED };
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failures = user.failedLogins + 1;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: failures >= MAX_FAILURES ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { failedLogins: failures },
-    });
-    return { ok: false, message: failures >= MAX_FAILURES ? SIGN_IN_LOCKED : SIGN_IN_FAILED };
-  }
-  if (user.failedLogins > 0 || user.lockedUntil) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
+  await recordSuccess(databaseUrl, account, source);
+  return { ok: true, user: { id: usable.id, name: usable.name, email: usable.email, sessionVersion: usable.sessionVersion } };
 }
