@@ -7,6 +7,7 @@ import type { Row, Workbook, Worksheet } from "exceljs";
 import Decimal from "decimal.js";
 import { can, type Actor } from "../authz/permissions";
 import { inspectXlsxArchive } from "./archive-check";
+import { canonicalizeXlsxPackage } from "./xlsx-package";
 import { fiscalYearWithWestern } from "../fiscal-year";
 import { readValueInput } from "../sheets/value-input";
 import { cellString, readExcelCell, type StoredCell } from "./cells";
@@ -65,7 +66,8 @@ export async function openWorkbook(bytes: Uint8Array): Promise<{ ok: true; workb
   if (!archive.ok) return archive;
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // other programs name the notes' parts differently from Excel (openpyxl): canonical names first, see xlsx-package.ts
+    await wb.xlsx.load(canonicalizeXlsxPackage(bytes) as unknown as ArrayBuffer);
     return { ok: true, workbook: wb };
   } catch {
     return { ok: false, reason: "not_zip", message: "Excel ファイル（.xlsx）として読み込めませんでした。" };
