@@ -30,7 +30,10 @@ const nextConfig: NextConfig = {
   // lib/anonymous-cache) is kept in memory only, in a least-recently-used store of a bounded size: a national
   // installation has ~90,000 KPI pages, which must not pile up on disk, and a restart starts from the database.
   cacheMaxMemorySize: pageCacheMegabytes() * 1024 * 1024,
-  experimental: { isrFlushToDisk: false },
+  // uploads: the forms refuse files over 900 KB beside the field (lib/plan-workbook/form-state.ts, the Excel
+  // import); Next's own limit sits above that so such a file reaches our message, and a still larger body is
+  // answered by app/error.tsx in Japanese, never by Next's English page
+  experimental: { isrFlushToDisk: false, serverActions: { bodySizeLimit: "2mb" } },
   // a cached page says s-maxage=300 (its revalidate); a shared cache in front may serve it stale for at most
   // an hour after that, not Next's default year
   expireTime: 3600,
