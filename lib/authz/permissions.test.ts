@@ -54,3 +54,13 @@ describe("operators and plan set-up", () => {
     }
   });
 });
+
+describe("the mail outbox", () => {
+  it("is read and resent by the organisation's admin, by an operator for every organisation, by nobody else", () => {
+    expect(can(actor("admin"), "mail.manage", { organizationId: org })).toBe(true);
+    expect(can(actor("admin"), "mail.manage", { organizationId: "other" })).toBe(false);
+    expect(can(actor("admin"), "mail.manage", "installation")).toBe(false);
+    for (const role of ["viewer", "officer", "committee"]) expect(can(actor(role, ["doboku"]), "mail.manage", { organizationId: org, ownerUnitIds: ["doboku"] })).toBe(false);
+    expect(can({ id: "op", memberships: [], isOperator: true }, "mail.manage", "installation")).toBe(true);
+  });
+});

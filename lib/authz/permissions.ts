@@ -24,6 +24,8 @@ export const ACTIONS = [
   // plan set-up (組織・計画・指標の設定) by the planning division
   "unit.manage",
   "plan.manage",
+  // the mail outbox: read every message, send a failed or held one again
+  "mail.manage",
   // installation-wide, operators only (not members of any organisation)
   "organization.create",
   "organization.list",
@@ -59,6 +61,7 @@ export const PERMISSIONS: Record<Role, readonly Grant[]> = {
     { action: "import.values", scope: "organization" },
     { action: "unit.manage", scope: "organization" },
     { action: "plan.manage", scope: "organization" },
+    { action: "mail.manage", scope: "organization" },
   ],
 };
 
@@ -66,6 +69,8 @@ export const PERMISSIONS: Record<Role, readonly Grant[]> = {
 export const OPERATOR_PERMISSIONS: readonly Grant[] = [
   { action: "organization.create", scope: "installation" },
   { action: "organization.list", scope: "installation" },
+  // every organisation's outbox (and mail to no organisation), to help an installation find a mail problem
+  { action: "mail.manage", scope: "installation" },
 ];
 
 export type MembershipGrant = { organizationId: string; role: string; unitIds: readonly string[] };

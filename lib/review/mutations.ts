@@ -5,6 +5,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { can, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import { FORBIDDEN, type SimpleResult } from "../evaluation/mutations";
+import { notifyCommentAnswered, notifyCommentPublished } from "../notifications/events";
+import { wakeMailSender } from "../jobs/wake";
 
 export const commentSchema = z.object({
   measureId: z.string().min(1),
@@ -37,7 +39,10 @@ export async function addComment(prisma: PrismaClient, actor: Actor, input: z.ou
   await prisma.$transaction(async (tx) => {
     const c = await tx.committeeComment.create({ data: { measureId: measure.id, evaluationYear: input.evaluationYear, authorId: actor.id, parentId: input.parentId ?? null, body: input.body } });
     await writeAudit(tx, { organizationId: measure.organizationId, userId: actor.id, action: input.parentId ? "comment.reply" : "comment.create", entityType: "CommitteeComment", entityId: c.id, after: { measureId: measure.id, evaluationYear: input.evaluationYear, body: input.body, parentId: input.parentId ?? null } });
+    // an answer to a committee member's comment tells its author
+    if (input.parentId) await notifyCommentAnswered(tx, c.id);
   });
+  if (input.parentId) wakeMailSender();
   return { ok: true };
 }
 
@@ -62,6 +67,9 @@ export async function setCommentPublished(prisma: PrismaClient, actor: Actor, in
   await prisma.$transaction(async (tx) => {
     await tx.committeeComment.update({ where: { id: comment.id }, data: { published: input.published } });
     await writeAudit(tx, { organizationId: comment.measure.plan.organizationId, userId: actor.id, action: input.published ? "comment.publish" : "comment.unpublish", entityType: "CommitteeComment", entityId: comment.id, before: { published: comment.published }, after: { published: input.published } });
+    // the department hears of a comment on its KPI once it is published (not again when re-published)
+    if (input.published && !comment.published) await notifyCommentPublished(tx, comment.id, actor.id);
   });
+  if (input.published && !comment.published) wakeMailSender();
   return { ok: true };
 }
