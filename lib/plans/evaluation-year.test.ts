@@ -12,6 +12,8 @@ describe("openEvaluationYear", () => {
     expect(openEvaluationYear({ evaluationYears: [] })).toBeNull();
     expect(openEvaluationYear({ evaluationYears: [closed(2024)] })).toBeNull();
     expect(openEvaluationYear({ evaluationYears: [open(2024), closed(2025), open(2026)] })).toBe(2026);
+    // a query that selected only the open years, without their status
+    expect(openEvaluationYear({ evaluationYears: [{ fiscalYear: 2025 }] })).toBe(2025);
   });
 });
 

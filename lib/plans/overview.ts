@@ -6,7 +6,7 @@ import type { StatusCode } from "../progress/types";
 import type { MeasureListRow } from "../measures/measure-select";
 import { latestActual, toSeriesInput } from "../measures/series-input";
 import { matchesSearch, type OverviewFilters } from "./overview-filters";
-import { openEvaluationYear } from "./evaluation-year";
+import { openEvaluationYear, type YearRow } from "./evaluation-year";
 
 export type OwnerRef = { departmentId: string; department: string; divisionId: string | null; division: string | null };
 export type SectionRef = { id: string; key: string; label: string | null; title: string; parentId: string | null };
@@ -37,7 +37,7 @@ export function ownersOf(m: Pick<MeasureListRow, "owners">): OwnerRef[] {
 
 type PlanSpan = { startYear: number; endYear: number };
 /** A plan as the default year needs it: its span and, where the query selected them (openYearSelect), its open years. */
-type PlanYears = PlanSpan & { evaluationYears?: readonly { fiscalYear: number; status: string }[] };
+type PlanYears = PlanSpan & { evaluationYears?: readonly YearRow[] };
 type ActualsOf = { series: { values: { value: unknown; fiscalYear: number }[] }[] };
 
 /** The latest fiscal year up to the plan's end with a numeric value among these (actual) values, or null. */

@@ -1,10 +1,11 @@
 // A whole plan (or one department's part of it) for printing: a cover, the contents with page numbers, then
 // one sheet per page, all for the same evaluation year. Pure.
 import { latestActualYear, resolveEvaluationYear } from "../plans/overview";
+import type { YearRow } from "../plans/evaluation-year";
 import { buildPrintSheet, type PrintSheet, type SheetData } from "./print-sheet";
 import { paginateContents, type ContentsPage } from "./layout";
 
-type PlanRef = { startYear: number; endYear: number; evaluationYears?: readonly { fiscalYear: number; status: string }[] };
+type PlanRef = { startYear: number; endYear: number; evaluationYears?: readonly YearRow[] };
 export type ContentsItem = { number: string; name: string; owners: string };
 
 /**

@@ -4,8 +4,8 @@ import { invalidateData } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { z } from "zod";
-import { fieldErrors, returnSchema, sheetEntrySchema, sheetFormToObject, workflowSchema } from "@/lib/sheets/schemas";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry, type MutationResult } from "@/lib/sheets/mutations";
+import { fieldErrors, sheetEntrySchema, sheetFormToObject } from "@/lib/sheets/schemas";
+import { saveSheetEntry, type MutationResult } from "@/lib/sheets/mutations";
 import { getSeriesUnits } from "@/lib/sheets/series-units";
 import type { SheetFormState } from "@/lib/sheets/form-state";
 
@@ -59,12 +59,4 @@ export async function saveSheet(_prev: SheetFormState, form: FormData): Promise<
     (user, input) => saveSheetEntry(db(), user, input, intent),
     intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。",
   );
-}
-
-export async function approveSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
-  return runSheetAction("approveSheet", async () => parsedWith(workflowSchema, Object.fromEntries(form)), (user, input) => approveSheetEntry(db(), user, input), "承認し、公開しました。");
-}
-
-export async function returnSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
-  return runSheetAction("returnSheet", async () => parsedWith(returnSchema, Object.fromEntries(form)), (user, input) => returnSheetEntry(db(), user, input), "差し戻しました。");
 }

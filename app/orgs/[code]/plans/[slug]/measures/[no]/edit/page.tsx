@@ -5,9 +5,7 @@ import { getSheetEditData, STATE_LABELS } from "@/lib/sheets/queries";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath } from "@/lib/paths";
 import { SheetEntryForm } from "@/components/sheets/sheet-entry-form";
-import { ReviewActions } from "@/components/sheets/review-actions";
-import { Narratives } from "@/components/measure/narratives";
-import { approveSheet, returnSheet, saveSheet } from "./actions";
+import { saveSheet } from "./actions";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,14 +54,9 @@ export default async function EditSheetPage({ params, searchParams }: Props) {
         <p className="form-error" role="alert">差し戻されました：{entry.returnReason}</p>
       )}
       {data.canApprove && entry && (
-        <>
-          <h2>提出された内容</h2>
-          <ul>
-            {data.values.map((v) => <li key={v.seriesId}>{v.label}：{v.draft ?? "（変更なし）"}{v.published !== null && `（公開中：${v.published}）`}</li>)}
-          </ul>
-          <Narratives entry={entry} />
-          <ReviewActions approve={approveSheet} giveBack={returnSheet} measureId={measure.id} evaluationYear={year!} version={entry.version} />
-        </>
+        <p className="form-notice" role="status">
+          提出されています。<a href={`${measurePath(code, slug, number)}/approval?year=${year}`}>確認・承認の画面へ</a>（公開中の内容との差分を見て、承認または差し戻しができます）
+        </p>
       )}
       {data.canEdit && year !== null ? (
         <SheetEntryForm
