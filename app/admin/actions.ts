@@ -3,14 +3,10 @@
 import { db } from "@/lib/db";
 import { performAction } from "@/lib/forms/perform-action";
 import type { ActionState } from "@/lib/forms/action-state";
-import { evaluationYearSchema, ratingSchema, setEvaluationYear, setOfficialRating } from "@/lib/evaluation/mutations";
+import { ratingSchema, setOfficialRating } from "@/lib/evaluation/mutations";
 import { createUser, createUserSchema, disableSchema, membershipSchema, resetPassword, resetPasswordSchema, setMembership, setUserDisabled } from "@/lib/users/mutations";
 
 const withUnits = (form: FormData) => ({ ...Object.fromEntries(form), unitIds: form.getAll("unitIds").map(String) });
-
-export async function saveEvaluationYear(_p: ActionState, form: FormData): Promise<ActionState> {
-  return performAction("admin action", evaluationYearSchema, Object.fromEntries(form), (user, i) => setEvaluationYear(db(), user, i), "評価年度を更新しました。");
-}
 
 export async function saveOfficialRating(_p: ActionState, form: FormData): Promise<ActionState> {
   return performAction("admin action", ratingSchema, Object.fromEntries(form), (user, i) => setOfficialRating(db(), user, i), "公式評価を保存しました。");

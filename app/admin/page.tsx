@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAdminOverview, getAuditLog } from "@/lib/admin/queries";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
-import { ActionForm } from "@/components/forms/action-form";
 import { ScrollRegion } from "@/components/scroll-region";
-import { saveEvaluationYear } from "./actions";
+import { getEvaluationAdmin } from "@/lib/evaluation/admin-queries";
+import { EvaluationYears } from "@/components/admin/evaluation-years";
+import { extendDeadlineAction, removeExtensionAction, saveEvaluationYearAction } from "./evaluation-actions";
 import { getReviewProgress } from "@/lib/review/queries";
 
 export const metadata: Metadata = { title: "管理" };
@@ -13,7 +14,7 @@ export default async function AdminPage() {
   const user = await requireUser("/admin");
   const orgs = await getAdminOverview(user);
   if (orgs.length === 0) return <p className="form-error" role="alert">管理者の権限がありません。</p>;
-  const audit = await getAuditLog(user, 30);
+  const [audit, evaluation] = await Promise.all([getAuditLog(user, 30), getEvaluationAdmin(user)]);
   // review progress of each plan's current round: the open evaluation year, else the latest one
   const rounds = orgs.flatMap((o) => o.plans.flatMap((p) => {
     const y = p.evaluationYears.find((e) => e.status === "open") ?? p.evaluationYears[0];
@@ -27,45 +28,7 @@ export default async function AdminPage() {
       {orgs.map((o) => (
         <section key={o.id} aria-labelledby={`org-${o.code}`}>
           <h2 id={`org-${o.code}`}>{o.name}：評価年度の受付</h2>
-          {o.plans.map((p) => {
-            const years: number[] = [];
-            for (let y = p.startYear; y <= p.endYear; y++) years.push(y);
-            return (
-              <div key={p.id}>
-                <h3>{p.name}</h3>
-                <ul>
-                  {p.evaluationYears.length === 0 && <li>評価年度はまだ設定されていません。</li>}
-                  {p.evaluationYears.map((y) => (
-                    <li key={y.id}>
-                      {fiscalYearWithWestern(y.fiscalYear)}：<strong>{y.status === "open" ? "受付中" : "終了"}</strong>
-                      {y.deadline && `（締切 ${y.deadline.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" })}）`}
-                    </li>
-                  ))}
-                </ul>
-                <ActionForm action={saveEvaluationYear} label={`${p.name}の評価年度を設定`} className="filters">
-                  <input type="hidden" name="planId" value={p.id} />
-                  <div className="field">
-                    <label htmlFor={`fy-${p.id}`}>評価年度</label>
-                    <select id={`fy-${p.id}`} name="fiscalYear" defaultValue={String(p.evaluationYears[0]?.fiscalYear ?? p.endYear)}>
-                      {years.map((y) => <option key={y} value={y}>{fiscalYearWithWestern(y)}</option>)}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`st-${p.id}`}>受付</label>
-                    <select id={`st-${p.id}`} name="status" defaultValue="open">
-                      <option value="open">開始する</option>
-                      <option value="closed">終了する</option>
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`dl-${p.id}`}>締切日</label>
-                    <input id={`dl-${p.id}`} type="date" name="deadline" />
-                  </div>
-                  <button className="button" type="submit">保存</button>
-                </ActionForm>
-              </div>
-            );
-          })}
+          {evaluation.find((e) => e.id === o.id) && <EvaluationYears org={evaluation.find((e) => e.id === o.id)!} actions={{ save: saveEvaluationYearAction, extend: extendDeadlineAction, remove: removeExtensionAction }} />}
         </section>
       ))}
       <section aria-labelledby="progress-heading">

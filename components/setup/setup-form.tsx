@@ -72,7 +72,7 @@ type FieldProps = {
   hint?: string;
   defaultValue?: string;
   required?: boolean;
-  type?: "text" | "email" | "number" | "password";
+  type?: "text" | "email" | "number" | "password" | "date";
   options?: { value: string; label: string }[];
   multiline?: boolean;
   autoComplete?: string;

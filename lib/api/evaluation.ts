@@ -1,10 +1,9 @@
 // Opening or closing an evaluation year through the token API: the admin form's mutation (setEvaluationYear),
-// its SimpleResult turned into the one refusal so that runAction answers it like every other write.
+// which refuses like every other write (a past deadline needs "confirmPastDeadline": true here too).
 import { db } from "../db";
 import { runAction } from "../actions/action";
-import { refuse } from "../actions/refusal";
 import type { Actor } from "../authz/permissions";
-import { FORBIDDEN, setEvaluationYear } from "../evaluation/mutations";
+import { setEvaluationYear } from "../evaluation/year-mutations";
 import { objectBody } from "./body";
 import { evaluationYearInput } from "./schemas";
 
@@ -16,8 +15,7 @@ export function putEvaluationYear(actor: Actor, planId: string, fiscalYear: numb
       name: "api evaluation.set",
       schema: evaluationYearInput,
       run: async (a, input) => {
-        const r = await setEvaluationYear(db(), a, input);
-        if (r.ok === false) refuse(r === FORBIDDEN ? "forbidden" : r.fieldErrors ? "invalid" : "not_found", r.message, r.fieldErrors);
+        await setEvaluationYear(db(), a, input);
         return { fiscalYear: input.fiscalYear, status: input.status, deadline: input.deadline };
       },
       publishes: true,

@@ -26,6 +26,8 @@ export const measurePatchBody = measureDefinitionFields.partial().extend({ reaso
 export const evaluationYearBody = z.object({
   status: evaluationYearSchema.shape.status,
   deadline: z.union([z.null(), evaluationYearSchema.shape.deadline]).describe("締切日（YYYY-MM-DD、日本時間のその日の終わり）。null で締切なし"),
+  reminderDays: evaluationYearSchema.shape.reminderDays.describe("締切の何日前にリマインドするか（例 [7, 1]）。省略すると今のまま"),
+  confirmPastDeadline: evaluationYearSchema.shape.confirmPastDeadline.describe("締切日が過ぎている年度を開始するときは true（確認なしでは 422）"),
 });
 export const evaluationYearInput = evaluationYearSchema.omit({ deadline: true }).extend({ deadline: evaluationYearBody.shape.deadline });
 

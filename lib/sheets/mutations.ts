@@ -5,6 +5,9 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { assertCan, ForbiddenError, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import { readValueInput } from "./value-input";
+import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
+import { isPastDeadline } from "../evaluation/deadlines";
+import { deadlineDateLabel } from "../evaluation/deadline-label";
 import type { SheetEntryInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -46,6 +49,23 @@ async function loadMeasure(tx: Tx, actor: Actor, measureId: string) {
 async function requireOpenYear(tx: Tx, planId: string, year: number) {
   const open = await tx.evaluationYear.findFirst({ where: { planId, fiscalYear: year, status: "open" } });
   if (!open) throw new Refusal({ ok: false, kind: "closed", message: "この評価年度は受付を終了しているか、まだ開始されていません。" });
+}
+
+/**
+ * Submitting after the deadline that holds for this sheet (the year's, or a later one the planning division granted
+ * to its department or to the sheet) is refused. Saving a draft stays allowed: a department often finishes its text
+ * late while it asks for an extension, and a draft changes nothing the planning division or the public sees — the
+ * submission is what the deadline governs, and an extension then lets the finished draft be submitted at once.
+ */
+async function requireBeforeDeadline(tx: Tx, measure: { id: string; planId: string; ownerUnitIds: string[] }, year: number) {
+  const deadline = (await loadYearDeadlines(tx, measure.planId, year)).deadlineFor(measure.id, measure.ownerUnitIds);
+  if (deadline && isPastDeadline(deadline, new Date())) {
+    throw new Refusal({
+      ok: false,
+      kind: "closed",
+      message: `提出期限（${deadlineDateLabel(deadline)}）を過ぎているため提出できません。期限の延長は企画担当にご相談ください（下書きは保存できます）。`,
+    });
+  }
 }
 
 async function entryWithValues(tx: Tx, measureId: string, year: number) {
@@ -106,6 +126,7 @@ export async function saveSheetEntry(prisma: PrismaClient, actor: Actor, input: 
     const measure = await loadMeasure(tx, actor, input.measureId);
     assertCan(actor, intent === "submit" ? "sheet.submit" : "sheet.edit", measure);
     await requireOpenYear(tx, measure.planId, input.evaluationYear);
+    if (intent === "submit") await requireBeforeDeadline(tx, measure, input.evaluationYear);
     const entry = await entryWithValues(tx, measure.id, input.evaluationYear);
     if ((entry?.version ?? 0) !== input.version) conflict(entry);
     if (entry?.state === "submitted") {
@@ -171,6 +192,8 @@ export async function approveSheetEntry(prisma: PrismaClient, actor: Actor, inpu
   return run(prisma, async (tx) => {
     const measure = await loadMeasure(tx, actor, input.measureId);
     assertCan(actor, "sheet.approve", measure);
+    // a closed evaluation year is frozen: nothing is published or sent back until it is opened again
+    await requireOpenYear(tx, measure.planId, input.evaluationYear);
     const entry = await entryWithValues(tx, measure.id, input.evaluationYear);
     if (!entry || entry.version !== input.version) conflict(entry);
     if (entry.state !== "submitted") throw new Refusal({ ok: false, kind: "state", message: "提出されたシートだけを承認できます。" });
@@ -217,6 +240,7 @@ export async function returnSheetEntry(prisma: PrismaClient, actor: Actor, input
   return run(prisma, async (tx) => {
     const measure = await loadMeasure(tx, actor, input.measureId);
     assertCan(actor, "sheet.return", measure);
+    await requireOpenYear(tx, measure.planId, input.evaluationYear);
     const entry = await entryWithValues(tx, measure.id, input.evaluationYear);
     if (!entry || entry.version !== input.version) conflict(entry);
     if (entry.state !== "submitted") throw new Refusal({ ok: false, kind: "state", message: "提出されたシートだけを差し戻せます。" });

@@ -3,7 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../../lib/sheets/mutations";
-import { setEvaluationYear, setOfficialRating } from "../../lib/evaluation/mutations";
+import { setOfficialRating } from "../../lib/evaluation/mutations";
+import { setEvaluationYear } from "../../lib/evaluation/year-mutations";
+import { runAction } from "../../lib/actions/action";
+import { evaluationYearSchema } from "../../lib/evaluation/year-schemas";
 import { createUser, resetPassword, setMembership, setUserDisabled } from "../../lib/users/mutations";
 import { useTestDatabase } from "../helpers/database-per-file";
 
@@ -81,7 +84,8 @@ const ACTIONS: Record<string, (a: Actor) => Promise<boolean>> = {
   "return a sheet": async (a) => (await returnSheetEntry(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, version: await version(w.other.measureId), reason: "理由" })).ok,
   "set an official rating": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, rating: "達成" })).ok,
   "set a rating of a 嘉麻市 KPI": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.kamaMeasure, evaluationYear: 2024, rating: "×" })).ok,
-  "open an evaluation year": async (a) => (await setEvaluationYear(database.prisma, a, { planId: w.planId, fiscalYear: 2022, status: "open", deadline: null })).ok,
+  "open an evaluation year": async (a) =>
+    (await runAction(a, { planId: w.planId, fiscalYear: "2022", status: "open" }, { name: "test", schema: evaluationYearSchema, run: (actor, i) => setEvaluationYear(database.prisma, actor, i), publishes: false, message: "" })).status === "ok",
   "create a user": async (a) => (await createUser(database.prisma, a, { organizationId: w.kumamoto, email: `new-${Math.random()}@example.jp`, name: "新規", password: "long-enough-password", role: "viewer", unitIds: [] })).ok,
   "change a user's role": async (a) => (await setMembership(database.prisma, a, { organizationId: w.kumamoto, userId: w.victimUserId, role: "viewer", unitIds: [] })).ok,
   "disable a user": async (a) => (await setUserDisabled(database.prisma, a, { organizationId: w.kumamoto, userId: w.victimUserId, disabled: false })).ok,
