@@ -143,9 +143,13 @@ describe("the yearly cycle through the API", () => {
     const bad = await call(yearRoute.PUT as Handler, "PUT", `${BASE}/evaluation-years/2024`, { token: tokens.admin, params: { ...K, fiscalYear: "2024" }, body: { status: "ajar", deadline: "30/06/2025" } });
     expectProblem(bad, 422, "invalid");
     expect(bad.json.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/deadline", "/status"]);
-    const ok = await call(yearRoute.PUT as Handler, "PUT", `${BASE}/evaluation-years/2024`, { token: tokens.admin, params: { ...K, fiscalYear: "2024" }, body: { status: "open", deadline: "2025-06-30" } });
+    // a deadline already past opens only with an explicit confirmation (it would refuse every submission)
+    const past = await call(yearRoute.PUT as Handler, "PUT", `${BASE}/evaluation-years/2024`, { token: tokens.admin, params: { ...K, fiscalYear: "2024" }, body: { status: "open", deadline: "2025-06-30" } });
+    expectProblem(past, 422, "invalid");
+    expect(past.json.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/confirmPastDeadline"]);
+    const ok = await call(yearRoute.PUT as Handler, "PUT", `${BASE}/evaluation-years/2024`, { token: tokens.admin, params: { ...K, fiscalYear: "2024" }, body: { status: "open", deadline: "2099-06-30" } });
     expect(ok.status).toBe(200);
-    expect(ok.json).toEqual({ fiscalYear: 2024, status: "open", deadline: "2025-06-30" });
+    expect(ok.json).toEqual({ fiscalYear: 2024, status: "open", deadline: "2099-06-30" });
     const audit = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "evaluation.open" }, orderBy: { createdAt: "desc" } });
     expect(audit).toMatchObject({ channel: "api", apiTokenName: "企画 連携テスト" });
   });
