@@ -105,7 +105,7 @@ test("the admin sets up a KPI: owner 土木部, a 単年 series with baseline an
   await open.getByRole("button", { name: "保存" }).click();
   await expect(open.locator(".form-notice")).toBeVisible();
   await page.reload();
-  await expect(page.getByText(/令和6年度（2024）：\s*受付中/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /令和6年度（2024）\s*受付中/ })).toBeVisible();
 });
 
 test("the 土木部 officer enters the R6 actual and the three narratives and submits; 商工労働部's officer is refused", async ({ page, browser }) => {
