@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { LANDING_ROUTE } from "@/lib/auth/landing";
 
 export const metadata: Metadata = { title: "サインイン" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,7 +13,8 @@ export default async function SignInPage({ searchParams }: Props) {
     <>
       <h1>サインイン</h1>
       <p>職員・評価委員の方は、配布されたアカウントでサインインしてください。公開されている情報はサインインせずに閲覧できます。</p>
-      <SignInForm callbackUrl={safeCallbackPath(sp.callbackUrl)} ssoName={ssoName} />
+      {/* a page asked for (and safe) wins; otherwise everyone lands where their work is */}
+      <SignInForm callbackUrl={safeCallbackPath(sp.callbackUrl, LANDING_ROUTE)} ssoName={ssoName} />
     </>
   );
 }
