@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
-import { getAdminOverview, getAuditLog } from "@/lib/admin/queries";
+import { getAdminOverview } from "@/lib/admin/queries";
+import { getRecentAudit } from "@/lib/audit/audit-log";
+import { AuditTable } from "@/components/admin/audit-table";
+import { planPath } from "@/lib/paths";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { ScrollRegion } from "@/components/scroll-region";
 import { getEvaluationAdmin } from "@/lib/evaluation/admin-queries";
@@ -14,7 +17,7 @@ export default async function AdminPage() {
   const user = await requireUser("/admin");
   const orgs = await getAdminOverview(user);
   if (orgs.length === 0) return <p className="form-error" role="alert">管理者の権限がありません。</p>;
-  const [audit, evaluation] = await Promise.all([getAuditLog(user, 30), getEvaluationAdmin(user)]);
+  const [audit, evaluation] = await Promise.all([getRecentAudit(user, 30), getEvaluationAdmin(user)]);
   // review progress of each plan's current round: the open evaluation year, else the latest one
   const rounds = orgs.flatMap((o) => o.plans.flatMap((p) => {
     const y = p.evaluationYears.find((e) => e.status === "open") ?? p.evaluationYears[0];
@@ -24,7 +27,13 @@ export default async function AdminPage() {
   return (
     <>
       <h1>管理</h1>
-      <p><a href="/work">各部局のシートの状況</a>・<a href="/admin/users">利用者の管理</a></p>
+      <p><a href="/work">各部局のシートの状況</a>・<a href="/admin/users">利用者の管理</a>・<a href="/admin/audit">監査ログ</a></p>
+      {/* the planning division's queue of each plan that has an evaluation year: submitted sheets first */}
+      <ul aria-label="承認キュー">
+        {orgs.flatMap((o) => o.plans.filter((p) => p.evaluationYears.length > 0).map((p) => (
+          <li key={p.id}><a href={`${planPath(o.code, p.slug)}/queue`}>承認キュー：{p.name}</a></li>
+        )))}
+      </ul>
       {orgs.map((o) => (
         <section key={o.id} aria-labelledby={`org-${o.code}`}>
           <h2 id={`org-${o.code}`}>{o.name}：評価年度の受付</h2>
@@ -51,22 +60,8 @@ export default async function AdminPage() {
       </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">最近の変更（監査ログ）</h2>
-        <ScrollRegion label="監査ログ">
-          <table className="data-table">
-            <caption className="visually-hidden">最近の変更</caption>
-            <thead><tr><th scope="col">日時</th><th scope="col">利用者</th><th scope="col">操作</th><th scope="col">対象</th></tr></thead>
-            <tbody>
-              {audit.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.createdAt.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}</td>
-                  <td>{a.user?.name ?? "（システム）"}</td>
-                  <td>{a.action}</td>
-                  <td>{a.entityType} {a.entityId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <AuditTable rows={audit} caption="最近の変更" captionHidden />
+        <p><a href="/admin/audit">監査ログをすべて見る（絞り込み・ページ送り）</a></p>
       </section>
     </>
   );

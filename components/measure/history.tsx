@@ -1,7 +1,7 @@
-import { diffChars } from "diff";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
-
-const FIELD_LABELS = { effortStatus: "取組状況", issues: "課題等", direction: "今後の方向性" } as const;
+import type { NarrativeChange, ValueChange } from "@/lib/sheets/sheet-changes";
+import { NarrativeDiff } from "@/components/sheets/narrative-diff";
+import { ValueChanges } from "@/components/sheets/value-changes";
 
 type Item = {
   id: string;
@@ -12,10 +12,12 @@ type Item = {
   reason: string | null;
   /** a definition change in words: 「目標値（単年）を変更：1,500 → 1,800」 */
   lines?: string[];
-  changes: { field: keyof typeof FIELD_LABELS; before: string; after: string }[];
+  /** values old → new, per series and year, as the audit record holds them */
+  values?: ValueChange[];
+  changes: NarrativeChange[];
 };
 
-/** Who changed what and when, with the narratives' changes shown character by character (Japanese has no spaces). */
+/** Who changed what and when: values old → new, and the narratives' changes character by character. */
 export function History({ items }: { items: Item[] }) {
   if (items.length === 0) return <p className="muted">この指標の変更履歴はまだありません（シードデータの投入以降）。</p>;
   return (
@@ -32,16 +34,8 @@ export function History({ items }: { items: Item[] }) {
             </ul>
           )}
           {h.reason && <p>理由：{h.reason}</p>}
-          {h.changes.map((c) => (
-            <div key={c.field} className="diff">
-              <p className="muted" style={{ margin: 0 }}>{FIELD_LABELS[c.field]}（<del>削除</del>・<ins>追加</ins>）</p>
-              <p style={{ whiteSpace: "pre-wrap", marginTop: 4 }}>
-                {diffChars(c.before, c.after).map((part, i) =>
-                  part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>,
-                )}
-              </p>
-            </div>
-          ))}
+          {h.values && h.values.length > 0 && <ValueChanges changes={h.values} caption="値の変更" compact />}
+          {h.changes.map((c) => <NarrativeDiff key={c.field} change={c} />)}
         </li>
       ))}
     </ol>

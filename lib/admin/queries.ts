@@ -22,14 +22,3 @@ export async function getAdminOverview(user: Actor) {
     },
   });
 }
-
-/** The latest changes in the user's organisations (audit log), newest first. */
-export async function getAuditLog(user: Actor, take = 100) {
-  const orgIds = user.memberships.filter((m) => can(user, "audit.view", { organizationId: m.organizationId })).map((m) => m.organizationId);
-  return db().auditLog.findMany({
-    where: { organizationId: { in: orgIds } },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, user: { select: { name: true } } },
-  });
-}

@@ -3,23 +3,14 @@ import { db } from "../db";
 import { cachedData } from "../cache";
 import { describeDefinitionChange } from "./definition-changes";
 import type { CanonicalMeasure } from "../setup/definition";
+import { actionLabel } from "./labels";
+import { auditValueChanges, narrativeChanges, type ValueChange } from "../sheets/sheet-changes";
 
-export const ACTION_LABELS: Record<string, string> = {
-  "sheet.saveDraft": "下書き保存",
-  "sheet.submit": "提出",
-  "sheet.approve": "承認・公開",
-  "sheet.return": "差し戻し",
-  "rating.set": "公式評価の設定",
-  "sheet.import": "Excel 取り込み",
-  "measure.create": "指標の追加",
-  "measure.update": "指標の設定の変更",
-  "measure.retire": "指標の廃止",
-  "measure.restore": "指標の復活",
-};
 import { CHANNEL_LABELS } from "./channels";
 
 type Narr = { effortStatus?: string | null; issues?: string | null; direction?: string | null };
-type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; evaluationYear?: number };
+type Cells = { seriesId: string; fiscalYear?: number; value: string | null; text: string | null }[];
+type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; evaluationYear?: number; values?: Cells; actuals?: Cells };
 
 /**
  * The change history of a measure's sheets, newest first. Readers who may not see drafts get only the
@@ -66,16 +57,17 @@ async function loadDefinitionHistory(measureId: string, staff: boolean): Promise
       if (!staff && (!inForce || changes.commitments.length === 0)) return [];
       lines = staff ? [...changes.commitments, ...changes.other] : changes.commitments;
     }
-    const channel = l.channel ? (CHANNEL_LABELS[l.channel] ?? l.channel) : "フォーム";
+    const channel = l.channel ? (CHANNEL_LABELS[l.channel] ?? l.channel) : CHANNEL_LABELS.form;
     return [
       {
         id: l.id,
-        action: ACTION_LABELS[l.action] ?? l.action,
+        action: actionLabel(l.action),
         at: l.createdAt,
         by: staff ? `${l.user?.name ?? "（システム）"}（${channel}${l.apiTokenName ? `：${l.apiTokenName}` : ""}）` : "企画担当",
         evaluationYear: null,
         reason: l.reason,
         changes: [],
+        values: [] as ValueChange[],
         lines,
       },
     ];
@@ -83,7 +75,11 @@ async function loadDefinitionHistory(measureId: string, staff: boolean): Promise
 }
 
 async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
-  const entries = await db().sheetEntry.findMany({ where: { measureId }, select: { id: true, evaluationYear: true } });
+  const [entries, series] = await Promise.all([
+    db().sheetEntry.findMany({ where: { measureId }, select: { id: true, evaluationYear: true } }),
+    // the series' names and units, to say which value changed (the audit record keeps only the series' id)
+    db().valueSeries.findMany({ where: { measureId }, orderBy: { sortOrder: "asc" }, select: { id: true, label: true, unit: true } }),
+  ]);
   const logs = await db().auditLog.findMany({
     where: { entityType: "SheetEntry", entityId: { in: entries.map((e) => e.id) }, ...(includeDrafts ? {} : { action: "sheet.approve" }) },
     orderBy: { createdAt: "desc" },
@@ -95,21 +91,20 @@ async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
     const before = (l.before ?? {}) as SheetAudit;
     const after = (l.after ?? {}) as SheetAudit;
     const pick = (s: SheetAudit) => (l.action === "sheet.approve" ? (s.published ?? {}) : s);
-    const b = pick(before);
-    const a = pick(after);
+    const evaluationYear = yearOf.get(l.entityId) ?? null;
     return {
       id: l.id,
-      action: ACTION_LABELS[l.action] ?? l.action,
+      action: actionLabel(l.action),
       at: l.createdAt,
       // the public is told the role, not the person (staff who may see drafts see the name)
       by: includeDrafts ? (l.user?.name ?? "（システム）") : "企画担当",
-      evaluationYear: yearOf.get(l.entityId) ?? null,
+      evaluationYear,
       reason: after.reason ?? null,
       lines: [] as string[],
-      changes: (["effortStatus", "issues", "direction"] as const)
-        .map((field) => ({ field, before: (b[field] ?? "").trim(), after: (a[field] ?? "").trim() }))
-        // line breaks at the ends are not changes (the seed's YAML ends a block with one, the form trims)
-        .filter((c) => c.before.trim() !== c.after.trim() && l.action !== "sheet.return"),
+      // what the record holds: the published actuals before → after (approval), the draft values (saves, imports)
+      values: auditValueChanges(l.action, series, l.before as SheetAudit | null, l.after as SheetAudit | null, after.evaluationYear ?? evaluationYear),
+      // line breaks at the ends are not changes (the seed's YAML ends a block with one, the form trims)
+      changes: l.action === "sheet.return" ? [] : narrativeChanges(pick(before), pick(after)),
     };
   });
 }

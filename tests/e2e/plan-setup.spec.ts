@@ -143,7 +143,7 @@ test("the admin approves; a signed-out reader sees the value, the computed statu
   await page.goto(KPI);
   const staffSource = page.getByRole("region", { name: "データの出どころ" });
   await expect(staffSource).toContainText("土木 花子");
-  await expect(staffSource).toContainText("フォーム");
+  await expect(staffSource).toContainText("画面");
   await expect(staffSource).toContainText("000_940a8f1c86a135a3.txt");
 
   const expected = evaluateMeasure(
