@@ -3,8 +3,9 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { getWorkList } from "@/lib/sheets/queries";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
-import { measurePath } from "@/lib/paths";
+import { measurePath, planPath } from "@/lib/paths";
 import { ScrollRegion } from "@/components/scroll-region";
+import { DeadlineMark } from "@/components/sheets/deadline-mark";
 
 export const metadata: Metadata = { title: "担当シート" };
 
@@ -24,6 +25,9 @@ export default async function WorkPage() {
       {rounds.length === 0 && <p>受付中の評価年度はありません。</p>}
       {rounds.map((r) => {
         const byDepartment = new Map<string, typeof r.sheets>();
+        const submitted = r.sheets.filter((s) => s.state === "submitted").length;
+        const overdue = r.sheets.filter((s) => s.deadlineState === "overdue").length;
+        const approver = r.sheets.some((s) => s.canApprove);
         for (const s of r.sheets) byDepartment.set(s.department, [...(byDepartment.get(s.department) ?? []), s]);
         return (
           <section key={`${r.plan.id}-${r.fiscalYear}`} aria-labelledby={`round-${r.plan.id}`}>
@@ -34,6 +38,13 @@ export default async function WorkPage() {
               締切：<strong>{r.deadline ? r.deadline.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" }) : "未設定"}</strong>
               ／ {r.sheets.length}シートのうち 公開 {r.sheets.filter((s) => s.state === "published").length}・提出済 {r.sheets.filter((s) => s.state === "submitted").length}・差戻し {r.sheets.filter((s) => s.state === "returned").length}・下書き {r.sheets.filter((s) => s.state === "draft").length}・未着手 {r.sheets.filter((s) => s.state === "none").length}
             </p>
+            {approver && (
+              <p className="form-notice">
+                承認待ち <strong>{submitted}件</strong>{overdue > 0 && <>・期限超過 <strong>{overdue}件</strong></>}：
+                <a href={`${planPath(r.plan.organization.code, r.plan.slug)}/queue?year=${r.fiscalYear}`}>承認キューを開く（提出されたシートが先頭）</a>
+              </p>
+            )}
+            {!approver && overdue > 0 && <p className="form-error">⚠ 締切を過ぎたシートが {overdue}件あります。企画担当に相談してください。</p>}
             {[...byDepartment.entries()].map(([department, sheets]) => (
               <ScrollRegion key={department} label={`${department}のシート`}>
                 <table className="data-table">
@@ -55,13 +66,13 @@ export default async function WorkPage() {
                         <th scope="row">{s.name}</th>
                         <td>{s.division || "－"}</td>
                         <td>
-                          <strong>{s.stateLabel}</strong>
+                          <strong>{s.stateLabel}</strong> <DeadlineMark state={s.deadlineState} deadline={s.deadline} />
                           {s.returnReason && <div className="muted">理由：{s.returnReason}</div>}
                         </td>
                         <td>{s.missing.length ? s.missing.join("・") : "なし"}</td>
                         <td>
                           {s.canEdit && <a href={`${measurePath(r.plan.organization.code, r.plan.slug, s.number)}/edit`}>編集<span className="visually-hidden">（No {s.number}）</span></a>}
-                          {s.canApprove && s.state === "submitted" && <a href={`${measurePath(r.plan.organization.code, r.plan.slug, s.number)}/edit`}>確認・承認<span className="visually-hidden">（No {s.number}）</span></a>}
+                          {s.canApprove && s.state === "submitted" && <a href={`${measurePath(r.plan.organization.code, r.plan.slug, s.number)}/approval?year=${r.fiscalYear}`}>確認・承認<span className="visually-hidden">（No {s.number}）</span></a>}
                           {!s.canEdit && !(s.canApprove && s.state === "submitted") && <a href={measurePath(r.plan.organization.code, r.plan.slug, s.number)}>表示<span className="visually-hidden">（No {s.number}）</span></a>}
                         </td>
                       </tr>

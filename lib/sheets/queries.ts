@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { can, type Actor } from "../authz/permissions";
+import { deadlineState } from "../evaluation/deadlines";
+import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
 
 import { openEvaluationYear } from "../plans/evaluation-year";
 import { STATE_LABELS, type SheetStateKey } from "./state-labels";
@@ -18,14 +20,16 @@ export function missingItems(entry: { effortStatus: string | null; issues: strin
 
 /**
  * The sheets of every open evaluation year that the user must update (officer: their units' KPIs) or
- * oversee (admin: every department's), in a fixed number of queries.
+ * oversee (admin: every department's), with each sheet's deadline and where it stands against it, in a fixed
+ * number of queries per open year (not per sheet).
  */
-export async function getWorkList(user: Actor) {
+export async function getWorkList(user: Actor, now = new Date()) {
   const orgIds = user.memberships.filter((m) => m.role === "officer" || m.role === "admin").map((m) => m.organizationId);
   const years = await db().evaluationYear.findMany({
     where: { status: "open", plan: { organizationId: { in: orgIds } } },
     select: { fiscalYear: true, deadline: true, plan: { select: { id: true, slug: true, name: true, organizationId: true, organization: { select: { code: true, name: true } } } } },
   });
+  const deadlines = await Promise.all(years.map((y) => loadYearDeadlines(db(), y.plan.id, y.fiscalYear)));
   const unitIds = [...new Set(user.memberships.filter((m) => m.role === "officer").flatMap((m) => m.unitIds))];
   const adminOrgs = user.memberships.filter((m) => m.role === "admin").map((m) => m.organizationId);
   const measures = await db().measure.findMany({
@@ -46,7 +50,7 @@ export async function getWorkList(user: Actor) {
       entries: { select: { evaluationYear: true, state: true, effortStatus: true, issues: true, direction: true, updatedAt: true, returnReason: true, draftValues: { select: { seriesId: true } } } },
     },
   });
-  return years.map((y) => ({
+  return years.map((y, i) => ({
     fiscalYear: y.fiscalYear,
     deadline: y.deadline,
     plan: y.plan,
@@ -56,6 +60,7 @@ export async function getWorkList(user: Actor) {
         const entry = m.entries.find((e) => e.evaluationYear === y.fiscalYear) ?? null;
         // a sheet published before this round (the seed) counts as not started for this round's edits
         const state: SheetStateKey = entry ? entry.state : "none";
+        const deadline = deadlines[i].deadlineFor(m.id, m.owners.map((o) => o.unitId));
         const valueFilled = m.series.every((s) => entry?.draftValues.some((d) => d.seriesId === s.id) || s.values.some((v) => v.fiscalYear === y.fiscalYear && (v.value !== null || v.text !== null)));
         return {
           measureId: m.id,
@@ -68,6 +73,8 @@ export async function getWorkList(user: Actor) {
           updatedAt: entry?.updatedAt ?? null,
           returnReason: entry?.state === "returned" ? entry.returnReason : null,
           missing: missingItems(entry, valueFilled),
+          deadline,
+          deadlineState: deadlineState(deadline, now, state),
           canEdit: can(user, "sheet.edit", { organizationId: y.plan.organizationId, ownerUnitIds: m.owners.map((o) => o.unitId) }),
           canApprove: can(user, "sheet.approve", { organizationId: y.plan.organizationId }),
         };
