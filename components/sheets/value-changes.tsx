@@ -7,7 +7,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 export function cellWithUnit(cell: Cell | null, unit: string | null): string {
   if (!cell) return "（なし）";
   const text = cellText(cell);
-  return cell.text === null && unit ? `${text}${unit}` : text;
+  return cell.value !== null && unit ? `${text}${unit}` : text;
 }
 
 /** The values a change touches, old → new, per series and year: a table on review screens, a list in history. */

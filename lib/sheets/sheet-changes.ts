@@ -22,12 +22,12 @@ export type NarrativeChange = { field: NarrativeField; before: string; after: st
 
 const empty = (c: Cell | null | undefined) => !c || (c.value === null && c.text === null);
 
-/** The same cell? A stored decimal (68.900000) and a typed one (68.9) are the same number. */
+/** The same cell? Two numbers are compared as numbers (a stored 68.900000, a typed 68.9 printed 「68.9」 and a seeded
+ *  68.9 without printed text are the same); a text cell (集計中, 認定) by its text. */
 export function sameCell(a: Cell | null | undefined, b: Cell | null | undefined): boolean {
   if (empty(a) || empty(b)) return empty(a) === empty(b);
-  if ((a!.text ?? null) !== (b!.text ?? null)) return false;
-  if (a!.value === null || b!.value === null) return a!.value === b!.value;
-  return normalize(a!.value) === normalize(b!.value);
+  if (a!.value !== null && b!.value !== null) return normalize(a!.value) === normalize(b!.value);
+  return a!.value === b!.value && (a!.text ?? null) === (b!.text ?? null);
 }
 
 /** 「68.900000」→「68.9」, 「-0.50」→「-0.5」: the decimal without trailing zeros (exact, no float). */
