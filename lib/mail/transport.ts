@@ -18,7 +18,7 @@ export function mailFrom(): string {
 }
 
 /** null when SMTP_URL is not set. */
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTransport | null {
+export function transportFromEnv(env: { SMTP_URL?: string; MAIL_FROM?: string } = process.env as { SMTP_URL?: string; MAIL_FROM?: string }): MailTransport | null {
   const url = env.SMTP_URL?.trim();
   if (!url) return null;
   let secrets: string[] = [];
