@@ -5,6 +5,8 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { assertCan, ForbiddenError, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import { readValueInput } from "./value-input";
+import { notifySheetEvent } from "../notifications/events";
+import { wakeMailSender } from "../jobs/wake";
 import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
 import { isPastDeadline } from "../evaluation/deadlines";
 import { deadlineDateLabel } from "../evaluation/deadline-label";
@@ -108,7 +110,10 @@ function conflict(e: EntryRow | null): never {
 
 async function run(prisma: PrismaClient, fn: (tx: Tx) => Promise<MutationResult>): Promise<MutationResult> {
   try {
-    return await prisma.$transaction(fn, { isolationLevel: "Serializable", timeout: 20_000 });
+    const result = await prisma.$transaction(fn, { isolationLevel: "Serializable", timeout: 20_000 });
+    // the change committed its notifications' e-mails to the outbox: send them now
+    if (result.ok) wakeMailSender();
+    return result;
   } catch (e) {
     if (e instanceof Refusal) return e.result;
     if (e instanceof ForbiddenError) return { ok: false, kind: "forbidden", message: "この操作を行う権限がありません。" };
@@ -181,6 +186,7 @@ export async function saveSheetEntry(prisma: PrismaClient, actor: Actor, input: 
       after: { ...snapshot(after), measureId: measure.id, evaluationYear: input.evaluationYear },
       via: actor.via,
     });
+    if (intent === "submit") await notifySheetEvent(tx, "sheet_submitted", { measureId: measure.id, evaluationYear: input.evaluationYear, actorId: actor.id });
     return { ok: true, version: after!.version };
   });
 }
@@ -231,6 +237,7 @@ export async function approveSheetEntry(prisma: PrismaClient, actor: Actor, inpu
       after: { state: "published", version: entry.version + 1, published: { effortStatus: entry.effortStatus, issues: entry.issues, direction: entry.direction }, actuals: entry.draftValues.map((v) => ({ seriesId: v.seriesId, value: v.value?.toString() ?? null, text: v.text })), measureId: measure.id, evaluationYear: input.evaluationYear },
       via: actor.via,
     });
+    await notifySheetEvent(tx, "sheet_approved", { measureId: measure.id, evaluationYear: input.evaluationYear, actorId: actor.id });
     return { ok: true, version: entry.version + 1 };
   });
 }
@@ -255,6 +262,7 @@ export async function returnSheetEntry(prisma: PrismaClient, actor: Actor, input
       after: { state: "returned", version: entry.version + 1, reason: input.reason, measureId: measure.id, evaluationYear: input.evaluationYear },
       via: actor.via,
     });
+    await notifySheetEvent(tx, "sheet_returned", { measureId: measure.id, evaluationYear: input.evaluationYear, actorId: actor.id, reason: input.reason });
     return { ok: true, version: entry.version + 1 };
   });
 }
