@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
 }
 
 /** The routes of the token API (lib/api/route.ts), not the public open-data ones beside them. */
-const TOKEN_API = /^\/api\/v1\/(me|organizations\/[^/]+\/plans\/[^/]+\/(measures|evaluation-years)(\/.*)?)$/;
+const TOKEN_API = /^\/api\/v1\/(me(\/.*)?|organizations\/[^/]+\/plans\/[^/]+\/(measures|evaluation-years)(\/.*)?)$/;
 
 async function decide(request: NextRequest): Promise<NextResponse> {
   if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return NextResponse.next();

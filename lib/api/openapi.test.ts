@@ -14,6 +14,9 @@ describe("the token API's OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/api/v1/me",
+        "/api/v1/me/notifications",
+        "/api/v1/me/notifications/{id}/read",
+        "/api/v1/me/notifications/read-all",
         `${base}/measures`,
         `${base}/measures/{no}`,
         `${base}/evaluation-years/{fiscalYear}`,

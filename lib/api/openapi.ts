@@ -1,6 +1,7 @@
 // The token API's OpenAPI 3.1 document, generated from the zod schemas the routes validate with (z.toJSONSchema):
 // a change to a form's schema changes the document, with nothing written twice.
 import { z } from "zod";
+import { markedResponse, notificationListResponse } from "./notifications";
 import { evaluationYearBody, evaluationYearResponse, measureCreateBody, measureListResponse, measurePatchBody, measureResponse, meResponse, problemResponse, returnBody, sheetPutBody, sheetResponse, workflowBody } from "./schemas";
 
 function schemaOf(s: z.ZodTypeAny, io: "input" | "output") {
@@ -50,9 +51,27 @@ export function buildOpenApiDocument(serverUrl = "/") {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: "利用者" }, { name: "指標" }, { name: "評価年度" }, { name: "シート" }],
+    tags: [{ name: "お知らせ" }, { name: "利用者" }, { name: "指標" }, { name: "評価年度" }, { name: "シート" }],
     paths: {
       "/api/v1/me": { get: { summary: "トークンの利用者・所属・役割・担当と、トークンの名前・有効期限", tags: ["利用者"], responses: { "200": ok("Me"), "401": common["401"], "500": common["500"] } } },
+      "/api/v1/me/notifications": {
+        get: {
+          summary: "トークンの利用者へのお知らせ（新しい順）。提出・差し戻し・承認・評価委員のコメント・締切のリマインダーなど",
+          tags: ["お知らせ"],
+          parameters: [
+            { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+            { name: "perPage", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+            { name: "unreadOnly", in: "query", schema: { type: "boolean" } },
+          ],
+          responses: { "200": ok("NotificationList"), "401": common["401"], "500": common["500"] },
+        },
+      },
+      "/api/v1/me/notifications/{id}/read": {
+        post: { summary: "お知らせを既読にする", tags: ["お知らせ"], parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("Marked"), ...common } },
+      },
+      "/api/v1/me/notifications/read-all": {
+        post: { summary: "お知らせをすべて既読にする", tags: ["お知らせ"], responses: { "200": ok("Marked"), "401": common["401"], "500": common["500"] } },
+      },
       [`${base}/measures`]: {
         get: { summary: "計画の指標の定義の一覧（廃止したものは retired: true）", tags: ["指標"], parameters: [P.code, P.slug], responses: { "200": ok("MeasureList"), ...common } },
         post: { summary: "指標を追加する（企画担当）", tags: ["指標"], parameters: [P.code, P.slug], requestBody: body("MeasureCreate"), responses: { "201": ok("Measure", "作成した指標"), ...write } },
@@ -93,6 +112,8 @@ export function buildOpenApiDocument(serverUrl = "/") {
         Workflow: schemaOf(workflowBody, "input"),
         Return: schemaOf(returnBody, "input"),
         Problem: schemaOf(problemResponse, "output"),
+        NotificationList: schemaOf(notificationListResponse, "output"),
+        Marked: schemaOf(markedResponse, "output"),
       },
     },
   };
