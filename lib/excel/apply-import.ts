@@ -1,16 +1,20 @@
-// The database side of the Excel import: the plan's current values as the parser's context, the preview
-// (parse and check everything, write nothing), and applying the confirmed changes in ONE transaction as
-// drafts of the owning departments' sheets, with one audit record per changed sheet. Both steps check the
-// acting user's rights themselves; applying re-checks every change against the rows as they are now.
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+// The database side of the Excel import: the plan's current values, narratives and sheet versions as the parser's
+// context, the preview (parse and check everything, write nothing), and applying the confirmed changes in ONE
+// transaction as drafts of the owning departments' sheets (channel "workbook"), with one audit record per changed
+// sheet. Both steps check the acting user's rights against the permission table themselves; applying needs a choice
+// for every stale row and refuses any sheet whose version moved since the preview (optimistic lock).
+import type { PrismaClient } from "../generated/prisma/client";
 import { can, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import type { StoredCell } from "./cells";
-import { formatIssue, openWorkbook, parseImport, sameCell, type ImportChange, type ImportContext, type ImportIssue } from "./import";
-import { SHEET_VALUES } from "./layout";
+import { formatIssue, openWorkbook, parseImport, rowKey, type ImportChange, type ImportContext, type ImportIssue, type Narratives } from "./import";
+import type { NarrativeField } from "./layout";
+import type { NotImported } from "./not-imported";
+import { loadExportData } from "./export";
+import { inTransaction, type Tx } from "../actions/transaction";
+import { Refusal as ActionRefusal } from "../actions/refusal";
 import { fiscalYearWithWestern } from "../fiscal-year";
 
-type Tx = Prisma.TransactionClient;
 
 export type PlanYearRef = { organizationCode: string; planSlug: string; evaluationYear: number };
 
@@ -21,7 +25,8 @@ export function mayImport(actor: Actor, organizationId: string): boolean {
   return actor.memberships.some((m) => m.organizationId === organizationId && can(actor, "import.values", { organizationId, ownerUnitIds: m.unitIds }));
 }
 
-/** Each series' current value for the year: the sheet's draft when there is one, else the published actual. */
+/** Each series' current value for the year (the sheet's draft when there is one, else the published actual) and
+ *  the published one; each sheet's version and narratives. */
 export async function loadImportContext(db: PrismaClient | Tx, ref: PlanYearRef): Promise<ImportContext | null> {
   const plan = await db.plan.findFirst({
     where: { slug: ref.planSlug, organization: { code: ref.organizationCode } },
@@ -38,9 +43,23 @@ export async function loadImportContext(db: PrismaClient | Tx, ref: PlanYearRef)
       name: true,
       owners: { select: { unitId: true } },
       series: { orderBy: { sortOrder: "asc" }, select: { id: true, label: true, unit: true, values: { where: { kind: "actual", fiscalYear: year }, select: { value: true, text: true } } } },
-      entries: { where: { evaluationYear: year }, select: { state: true, draftValues: { where: { fiscalYear: year }, select: { seriesId: true, value: true, text: true } } } },
+      entries: {
+        where: { evaluationYear: year },
+        select: {
+          state: true,
+          version: true,
+          effortStatus: true,
+          issues: true,
+          direction: true,
+          publishedEffortStatus: true,
+          publishedIssues: true,
+          publishedDirection: true,
+          draftValues: { where: { fiscalYear: year }, select: { seriesId: true, value: true, text: true } },
+        },
+      },
     },
   });
+  const stored = (c: { value: { toString(): string } | null; text: string | null } | undefined) => (c ? { value: str(c.value), text: c.text } : null);
   return {
     organizationId: plan.organizationId,
     organizationCode: plan.organization.code,
@@ -48,6 +67,7 @@ export async function loadImportContext(db: PrismaClient | Tx, ref: PlanYearRef)
     planName: plan.name,
     evaluationYear: year,
     evaluationYearOpen: plan.evaluationYears[0]?.status === "open",
+    reference: null,
     measures: measures.map((m) => {
       const entry = m.entries[0] ?? null;
       return {
@@ -56,79 +76,101 @@ export async function loadImportContext(db: PrismaClient | Tx, ref: PlanYearRef)
         name: m.name,
         ownerUnitIds: m.owners.map((o) => o.unitId),
         entryState: entry?.state ?? null,
+        version: entry?.version ?? 0,
+        narratives: {
+          current: { effortStatus: entry?.effortStatus ?? null, issues: entry?.issues ?? null, direction: entry?.direction ?? null },
+          published: { effortStatus: entry?.publishedEffortStatus ?? null, issues: entry?.publishedIssues ?? null, direction: entry?.publishedDirection ?? null },
+        },
         series: m.series.map((s) => {
-          const draft = entry?.draftValues.find((d) => d.seriesId === s.id);
-          const published = s.values[0];
-          const current = draft ?? published ?? null;
-          return { id: s.id, label: s.label, unit: s.unit, current: current ? { value: str(current.value), text: current.text } : null };
+          const published = stored(s.values[0]);
+          return { id: s.id, label: s.label, unit: s.unit, current: stored(entry?.draftValues.find((d) => d.seriesId === s.id)) ?? published, published };
         }),
       };
     }),
   };
 }
 
-export type PreviewResult = { ok: false; errors: string[] } | { ok: true; changes: ImportChange[] };
+export type PreviewResult = { ok: false; errors: string[] } | { ok: true; changes: ImportChange[]; notImported: NotImported[] };
 
 const FORBIDDEN = "この計画の値を取り込む権限がありません。担当課の職員または企画担当がサインインして取り込んでください。";
 
-/** Reads and checks the whole workbook; writes nothing. */
+/** Reads and checks the whole workbook; writes nothing. Other cells are compared with the plan as `reader` would export it. */
 export async function previewExcelImport(prisma: PrismaClient, actor: Actor, input: PlanYearRef & { bytes: Uint8Array }): Promise<PreviewResult> {
   const ctx = await loadImportContext(prisma, input);
   if (!ctx) return { ok: false, errors: ["計画が見つかりません。"] };
   if (!mayImport(actor, ctx.organizationId)) return { ok: false, errors: [FORBIDDEN] };
   const opened = await openWorkbook(input.bytes);
   if (!opened.ok) return { ok: false, errors: [opened.reason === "too_large" ? opened.message : "Excel ファイル（.xlsx）として読み込めませんでした。このサイトから書き出した .xlsx ファイルを使ってください。"] };
-  const { issues, changes } = parseImport(opened.workbook, ctx, actor);
-  return issues.length ? { ok: false, errors: issues.map(formatIssue) } : { ok: true, changes };
+  const reference = await loadExportData(prisma, { organizationCode: input.organizationCode, planSlug: input.planSlug, reader: actor });
+  const { issues, changes, notImported } = parseImport(opened.workbook, { ...ctx, reference: "notFound" in reference ? null : reference }, actor);
+  return issues.length ? { ok: false, errors: issues.map(formatIssue) } : { ok: true, changes, notImported };
 }
 
-export type ConfirmedChange = { measureId: string; seriesId: string; row: number; before: StoredCell | null; after: StoredCell };
+type Cell = StoredCell | null;
+export type ConfirmedChange =
+  | { kind: "value"; measureId: string; sheet: string; row: number; version: number; stale: boolean; seriesId: string; before: Cell; after: StoredCell }
+  | { kind: "narrative"; measureId: string; sheet: string; row: number; version: number; stale: boolean; field: NarrativeField; before: string | null; after: string | null };
+/** For each stale row (rowKey): keep what the sheet holds now, or take the file's. */
+export type StaleChoices = Record<string, "keep" | "file">;
+
 export type ApplyResult =
-  | { ok: true; values: number; sheets: { measureId: string; number: string; name: string }[] }
-  | { ok: false; errors: string[] };
+  | { ok: true; values: number; narratives: number; kept: number; sheets: { measureId: string; number: string; name: string }[] }
+  | { ok: false; errors: string[]; missingChoices?: string[] };
 
 class Refusal extends Error {
-  constructor(readonly errors: string[]) {
+  constructor(
+    readonly errors: string[],
+    readonly missingChoices?: string[],
+  ) {
     super(errors[0]);
   }
 }
 
-/** Applies confirmed changes as drafts, all or nothing. */
-export async function applyExcelImport(prisma: PrismaClient, actor: Actor, input: PlanYearRef & { changes: ConfirmedChange[] }): Promise<ApplyResult> {
+/** Applies confirmed changes as drafts, all or nothing: every stale row needs a choice; every sheet must still be at
+ *  the version the preview saw (optimistic lock), so a change made between preview and confirmation is refused. */
+export async function applyExcelImport(prisma: PrismaClient, actor: Actor, input: PlanYearRef & { changes: ConfirmedChange[]; choices?: StaleChoices }): Promise<ApplyResult> {
+  const missing = [...new Set(input.changes.filter((c) => c.stale && !input.choices?.[rowKey(c)]).map(rowKey))];
+  if (missing.length) {
+    return { ok: false, errors: missing.map((k) => `${k.replace("!", "』の").replace(/^/, "シート『")}行目：書き出し後に更新されています。「現在の内容を残す」か「ファイルの内容にする」を選んでください。`), missingChoices: missing };
+  }
+  const kept = input.changes.filter((c) => c.stale && input.choices?.[rowKey(c)] === "keep");
+  const changes = input.changes.filter((c) => !kept.includes(c));
+  if (changes.length === 0) return { ok: true, values: 0, narratives: 0, kept: kept.length, sheets: [] };
   try {
-    return await prisma.$transaction((tx) => applyInTransaction(tx, actor, input), { isolationLevel: "Serializable", timeout: 60_000 });
+    const result = await inTransaction(prisma, (tx) => applyInTransaction(tx, { ...actor, via: { channel: "workbook" } }, { ...input, changes }), { timeout: 60_000 });
+    return { ...result, kept: kept.length };
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, errors: e.errors };
-    if (e && typeof e === "object" && "code" in e && (e as { code: string }).code === "P2034") {
-      return { ok: false, errors: ["同時に他の保存があったため取り込めませんでした。もう一度ファイルを取り込んでください。"] };
-    }
+    if (e instanceof ActionRefusal) return { ok: false, errors: ["同時に他の保存があったため取り込めませんでした。もう一度ファイルを取り込んでください。"] };
     throw e;
   }
 }
 
-async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { changes: ConfirmedChange[] }): Promise<ApplyResult> {
+async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { changes: ConfirmedChange[] }) {
   const ctx = await loadImportContext(tx, input);
   if (!ctx) throw new Refusal(["計画が見つかりません。"]);
   if (!mayImport(actor, ctx.organizationId)) throw new Refusal([FORBIDDEN]);
   const yearLabel = fiscalYearWithWestern(input.evaluationYear);
   const issues: ImportIssue[] = [];
   if (!ctx.evaluationYearOpen) issues.push({ sheet: null, row: null, column: null, message: `${yearLabel}の評価は受付中ではありません。` });
-  const seriesById = new Map(ctx.measures.flatMap((m) => m.series.map((s) => [s.id, { measure: m, series: s }] as const)));
+  const measures = new Map(ctx.measures.map((m) => [m.id, m]));
   const seen = new Set<string>();
+  const lockChecked = new Set<string>();
   for (const c of input.changes) {
-    const at = (message: string) => issues.push({ sheet: SHEET_VALUES, row: c.row, column: null, message });
-    const found = seriesById.get(c.seriesId);
-    if (!found || found.measure.id !== c.measureId) {
+    const at = (message: string) => issues.push({ sheet: c.sheet, row: c.row, column: null, message });
+    const measure = measures.get(c.measureId);
+    if (!measure || (c.kind === "value" && !measure.series.some((s) => s.id === c.seriesId))) {
       at("指標または区分が見つかりません。");
       continue;
     }
-    const { measure, series } = found;
-    if (seen.has(series.id)) at(`No ${measure.number}「${series.label}」が重複しています。`);
-    seen.add(series.id);
-    if (!can(actor, "import.values", { organizationId: ctx.organizationId, ownerUnitIds: measure.ownerUnitIds })) at(`No ${measure.number}「${measure.name}」は担当外の指標のため、値を変更できません。`);
+    const what = c.kind === "value" ? `value/${c.seriesId}` : `narrative/${c.measureId}/${c.field}`;
+    if (seen.has(what)) at(`No ${measure.number} の同じ項目が重複しています。`);
+    seen.add(what);
+    if (!can(actor, "import.values", { organizationId: ctx.organizationId, ownerUnitIds: measure.ownerUnitIds })) at(`No ${measure.number}「${measure.name}」は担当外の指標のため、変更できません。`);
     else if (measure.entryState === "submitted") at(`No ${measure.number} の${yearLabel}のシートは提出済みのため、企画担当が差し戻すまで変更できません。`);
-    else if (!sameCell(series.current, c.before) || (series.current === null) !== (c.before === null)) {
-      at(`確認のあとで No ${measure.number}「${series.label}」の値が変更されました。もう一度ファイルを取り込んで確認してください。`);
+    else if (measure.version !== c.version && !lockChecked.has(measure.id)) {
+      lockChecked.add(measure.id);
+      at(`確認のあとで No ${measure.number}「${measure.name}」のシートが更新されました（版 ${c.version} → ${measure.version}）。上書きしていません。もう一度ファイルを取り込んで確認してください。`);
     }
   }
   if (issues.length) throw new Refusal(issues.map(formatIssue));
@@ -137,22 +179,23 @@ async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { c
   for (const c of input.changes) byMeasure.set(c.measureId, [...(byMeasure.get(c.measureId) ?? []), c]);
   const sheets: { measureId: string; number: string; name: string }[] = [];
   for (const [measureId, changes] of byMeasure) {
-    const measure = ctx.measures.find((m) => m.id === measureId)!;
+    const measure = measures.get(measureId)!;
     const where = { measureId_evaluationYear: { measureId, evaluationYear: input.evaluationYear } };
     const entry = await tx.sheetEntry.findUnique({ where, include: { draftValues: true } });
+    const narratives: Partial<Narratives> = {};
+    for (const c of changes) if (c.kind === "narrative") narratives[c.field] = c.after;
+    const data = { ...narratives, state: "draft" as const, updatedById: actor.id, updatedVia: "workbook" as const, returnReason: null, submittedAt: null };
     let entryId: string;
     if (entry) {
       // the version in the WHERE makes the check and the write one step
-      const updated = await tx.sheetEntry.updateMany({
-        where: { id: entry.id, version: entry.version, state: { not: "submitted" } },
-        data: { state: "draft", version: { increment: 1 }, updatedById: actor.id, returnReason: null, submittedAt: null },
-      });
-      if (updated.count === 0) throw new Refusal([`No ${measure.number} のシートが同時に更新されました。もう一度ファイルを取り込んでください。`]);
+      const updated = await tx.sheetEntry.updateMany({ where: { id: entry.id, version: changes[0].version, state: { not: "submitted" } }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) throw new Refusal([`No ${measure.number} のシートが同時に更新されました。上書きしていません。もう一度ファイルを取り込んでください。`]);
       entryId = entry.id;
     } else {
-      entryId = (await tx.sheetEntry.create({ data: { measureId, evaluationYear: input.evaluationYear, state: "draft", version: 1, updatedById: actor.id } })).id;
+      entryId = (await tx.sheetEntry.create({ data: { ...data, measureId, evaluationYear: input.evaluationYear, version: 1 } })).id;
     }
     for (const c of changes) {
+      if (c.kind !== "value") continue;
       await tx.sheetEntryValue.upsert({
         where: { sheetEntryId_seriesId_fiscalYear: { sheetEntryId: entryId, seriesId: c.seriesId, fiscalYear: input.evaluationYear } },
         create: { sheetEntryId: entryId, seriesId: c.seriesId, fiscalYear: input.evaluationYear, value: c.after.value, text: c.after.text },
@@ -160,25 +203,30 @@ async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { c
       });
     }
     const after = await tx.sheetEntry.findUniqueOrThrow({ where: { id: entryId }, include: { draftValues: true } });
-    const values = (e: typeof after | null) => e?.draftValues.map((v) => ({ seriesId: v.seriesId, fiscalYear: v.fiscalYear, value: str(v.value), text: v.text })) ?? [];
+    const snapshot = (e: typeof after | null) =>
+      e && { state: e.state, version: e.version, effortStatus: e.effortStatus, issues: e.issues, direction: e.direction, values: e.draftValues.map((v) => ({ seriesId: v.seriesId, fiscalYear: v.fiscalYear, value: str(v.value), text: v.text })) };
     await writeAudit(tx, {
       organizationId: ctx.organizationId,
       userId: actor.id,
       action: "sheet.import",
       entityType: "SheetEntry",
       entityId: entryId,
-      before: entry ? { state: entry.state, version: entry.version, values: values(entry) } : null,
+      before: snapshot(entry),
       after: {
-        state: after.state,
-        version: after.version,
-        values: values(after),
+        ...snapshot(after),
         measureId,
         evaluationYear: input.evaluationYear,
         source: "excel",
-        changes: changes.map((c) => ({ seriesId: c.seriesId, label: measure.series.find((s) => s.id === c.seriesId)?.label ?? null, row: c.row, before: c.before, after: c.after })),
+        changes: changes.map((c) =>
+          c.kind === "value"
+            ? { sheet: c.sheet, row: c.row, seriesId: c.seriesId, label: measure.series.find((s) => s.id === c.seriesId)?.label ?? null, before: c.before, after: c.after, stale: c.stale }
+            : { sheet: c.sheet, row: c.row, field: c.field, before: c.before, after: c.after, stale: c.stale },
+        ),
       },
+      via: actor.via,
     });
     sheets.push({ measureId, number: measure.number, name: measure.name });
   }
-  return { ok: true, values: input.changes.length, sheets };
+  const values = input.changes.filter((c) => c.kind === "value").length;
+  return { ok: true as const, values, narratives: input.changes.length - values, sheets };
 }

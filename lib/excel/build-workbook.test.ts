@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { buildPlanWorkbook, workbookFileName, type ExportData } from "./build-workbook";
 import { attachmentDisposition } from "./export";
-import { KEY_NUMBER, KEY_SERIES, SHEET_ABOUT, SHEET_NARRATIVES, SHEET_VALUES } from "./layout";
+import { KEY_NUMBER, KEY_SERIES, SHEET_ABOUT, SHEET_NARRATIVES, SHEET_VALUES, VERSION_HEADER } from "./layout";
 
 const data: ExportData = {
   organization: { code: "430005", name: "熊本県", license: "PDL1.0" },
   plan: { slug: "kumamoto-2020", name: "第2期 熊本県まち・ひと・しごと創生総合戦略", startYear: 2020, endYear: 2023 },
   department: { id: "u-shoko", name: "商工労働部" },
   statusYear: 2023,
+  versionYear: 2023,
   years: [2019, 2020, 2021, 2022, 2023],
   generatedAt: new Date("2024-06-01T00:00:00Z"),
   measures: [
@@ -18,6 +19,7 @@ const data: ExportData = {
       departments: "商工労働部",
       divisions: "商工政策課・産業支援課",
       statusLabel: "遅れ",
+      version: 3,
       series: [
         {
           label: "単年",
@@ -33,7 +35,7 @@ const data: ExportData = {
           targetYear: "R5（2023）",
         },
       ],
-      narratives: [{ evaluationYear: 2023, effortStatus: "設備投資を後押しした。", issues: "人手不足", direction: "続ける" }],
+      narratives: [{ evaluationYear: 2023, effortStatus: "設備投資を後押しした。", issues: "人手不足", direction: "続ける", version: 3 }],
     },
   ],
 };
@@ -45,19 +47,17 @@ async function readBack() {
 }
 
 describe("buildPlanWorkbook", () => {
-  it("writes the 指標 sheet: Japanese headers, a column per fiscal year, hidden keys", async () => {
+  it("writes the 指標 sheet: Japanese headers, a column per fiscal year, the version, visible keys", async () => {
     const ws = (await readBack()).getWorksheet(SHEET_VALUES)!;
     expect(ws.getRow(1).values).toEqual([
       undefined,
       "No", "指標名", "担当部局", "担当課", "区分", "単位", "基準値年度", "基準値",
       "R1実績値（2019）", "R2実績値（2020）", "R3実績値（2021）", "R4実績値（2022）", "R5実績値（2023）",
-      "目標値", "目標年度", "進捗状況", KEY_NUMBER, KEY_SERIES,
+      "目標値", "目標年度", "進捗状況", VERSION_HEADER, KEY_NUMBER, KEY_SERIES,
     ]);
-    expect(ws.getColumn(17).hidden).toBe(true);
-    expect(ws.getColumn(18).hidden).toBe(true);
-    expect(ws.getColumn(16).hidden).toBe(false);
+    expect(ws.getCell(1, 17).note).toMatch(/^書き出したとき（2024\/6\/1 9:00:00）の令和5年度（2023）のシートの版/);
     const row = ws.getRow(2);
-    expect(row.values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "単年", "億円", "R1（2019）", 28000, undefined, -1833, undefined, "集計中", 36123, 44000, "R5（2023）", "遅れ", "15", "単年"]);
+    expect(row.values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "単年", "億円", "R1（2019）", 28000, undefined, -1833, undefined, "集計中", 36123, 44000, "R5（2023）", "遅れ", 3, "15", "単年"]);
   });
 
   it("numbers are number cells printed as the sheet printed them; text cells are strings, never 0", async () => {
@@ -77,8 +77,8 @@ describe("buildPlanWorkbook", () => {
   it("writes the published narratives in 記述 and what the file is in 説明", async () => {
     const wb = await readBack();
     const narratives = wb.getWorksheet(SHEET_NARRATIVES)!;
-    expect(narratives.getRow(1).values).toEqual([undefined, "No", "指標名", "担当部局", "担当課", "評価年度", "取組状況", "課題等", "今後の方向性"]);
-    expect(narratives.getRow(2).values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "令和5年度（2023）", "設備投資を後押しした。", "人手不足", "続ける"]);
+    expect(narratives.getRow(1).values).toEqual([undefined, "No", "指標名", "担当部局", "担当課", "評価年度", "取組状況", "課題等", "今後の方向性", "版"]);
+    expect(narratives.getRow(2).values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "令和5年度（2023）", "設備投資を後押しした。", "人手不足", "続ける", 3]);
     const about = wb.getWorksheet(SHEET_ABOUT)!;
     const rows = new Map<string, unknown>();
     about.eachRow((r) => rows.set(String(r.getCell(1).value), r.getCell(2).value));
@@ -86,6 +86,19 @@ describe("buildPlanWorkbook", () => {
     expect(rows.get("計画コード")).toBe("kumamoto-2020");
     expect(rows.get("部局")).toBe("商工労働部");
     expect(rows.get("進捗状況の評価年度")).toBe("令和5年度（2023）");
+    expect(rows.get("版の評価年度")).toBe("令和5年度（2023）");
+    expect(rows.get("書き出し日時")).toBe("2024/6/1 9:00:00");
+    expect(String(rows.get("空欄と削除"))).toContain("（削除）");
+  });
+
+  it("prints every sheet on A4, fitted to the page width, header row repeated; hides no column", async () => {
+    const wb = await readBack();
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      ws.columns.forEach((c) => expect(c.hidden, `${ws.name} column ${c.number}`).toBeFalsy());
+    }
+    expect(wb.getWorksheet(SHEET_VALUES)!.pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "1:1" });
+    expect(wb.getWorksheet(SHEET_NARRATIVES)!.pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "1:1" });
   });
 
   it("names the file in Japanese, and the header carries it per RFC 5987", () => {

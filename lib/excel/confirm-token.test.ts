@@ -7,14 +7,17 @@ const input = {
   organizationCode: "430005",
   planSlug: "kumamoto-2020",
   evaluationYear: 2023,
-  changes: [{ measureId: "m15", seriesId: "s15", row: 12, before: { value: null, text: "集計中" }, after: { value: "36123", text: "36,123" } }],
+  changes: [
+    { kind: "value" as const, measureId: "m15", sheet: "指標", row: 12, version: 2, stale: false, seriesId: "s15", before: { value: null, text: "集計中" }, after: { value: "36123", text: "36,123" } },
+    { kind: "narrative" as const, measureId: "m15", sheet: "記述", row: 40, version: 2, stale: true, field: "issues" as const, before: "人手不足", after: null },
+  ],
 };
 
 describe("the signed confirmation token", () => {
   it("round-trips the changes it was given", () => {
     const token = signImportToken(input, SECRET, 1000);
     const verified = verifyImportToken(token, SECRET, 2000);
-    expect(verified).toEqual({ ok: true, payload: { v: 1, ...input, expiresAt: 1000 + TOKEN_LIFETIME_MS } });
+    expect(verified).toEqual({ ok: true, payload: { v: 2, ...input, expiresAt: 1000 + TOKEN_LIFETIME_MS } });
   });
 
   it("refuses a token changed in the browser, signed with another key, or malformed", () => {

@@ -1,6 +1,9 @@
 // The plan (or one department's part of it) as an .xlsx workbook: published data only, the same statuses
-// as the overview (the plan's default evaluation year), two queries whatever the number of measures.
+// as the overview (the plan's default evaluation year), three queries whatever the number of measures.
+// Members of the organisation also get each row's sheet version (版), which the import compares to find rows
+// changed since the export; the public gets no versions (a version counts draft saves, which are not public).
 import { canSeePlan } from "../plans/visibility";
+import { openEvaluationYear, openYearSelect } from "../plans/evaluation-year";
 import { PUBLISHED_ENTRY } from "../export/published";
 import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
@@ -35,10 +38,15 @@ export type ExportOptions = { organizationCode: string; planSlug: string; depart
 export async function loadExportData(prisma: PrismaClient, options: ExportOptions, now = new Date()): Promise<ExportData | { notFound: "plan" | "department" }> {
   const plan = await prisma.plan.findFirst({
     where: { slug: options.planSlug, organization: { code: options.organizationCode } },
-    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organizationId: true, organization: { select: { code: true, name: true, dataLicense: true } } },
+    select: {
+      id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organizationId: true,
+      organization: { select: { code: true, name: true, dataLicense: true } },
+      ...openYearSelect,
+    },
   });
   if (!plan || !canSeePlan(options.reader ?? null, plan)) return { notFound: "plan" };
-  const [measures, entries] = await Promise.all([
+  const member = options.reader?.memberships.some((m) => m.organizationId === plan.organizationId) ?? false;
+  const [measures, entries, versions] = await Promise.all([
     prisma.measure.findMany({
       where: { planId: plan.id, retiredAt: null },
       orderBy: { sortOrder: "asc" },
@@ -49,9 +57,14 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
       orderBy: { evaluationYear: "asc" },
       select: { measureId: true, evaluationYear: true, publishedEffortStatus: true, publishedIssues: true, publishedDirection: true },
     }),
+    member ? prisma.sheetEntry.findMany({ where: { measure: { planId: plan.id } }, select: { measureId: true, evaluationYear: true, version: true } }) : [],
   ]);
+  const versionByEntry = new Map(versions.map((v) => [`${v.measureId}/${v.evaluationYear}`, v.version]));
+  const versionOf = (measureId: string, year: number): number | null => (member ? (versionByEntry.get(`${measureId}/${year}`) ?? 0) : null);
   // the status year is the plan's, whatever the department filter, so it matches the overview
   const statusYear = defaultEvaluationYear(plan, measures);
+  // the year staff import into: the open one (else the status year); each KPI gets a 記述 row for it
+  const versionYear = openEvaluationYear(plan) ?? statusYear;
   let department: ExportData["department"] = null;
   if (options.departmentId) {
     const owner = measures.flatMap(ownersOf).find((o) => o.departmentId === options.departmentId);
@@ -70,18 +83,26 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
     plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear },
     department,
     statusYear,
+    versionYear,
     years: [...years].sort((a, b) => a - b),
     generatedAt: now,
     measures: selected.map((m) => {
       const owners = ownersOf(m);
       const official = m.officialRatings.find((r) => r.evaluationYear === statusYear)?.rating ?? null;
       const status = measureStatus(m.kind, m.series.map(toSeriesInput), plan.progressRule, statusYear, official);
+      const published = entries
+        .filter((e) => e.measureId === m.id && (e.evaluationYear === versionYear || e.publishedEffortStatus || e.publishedIssues || e.publishedDirection))
+        .map((e) => ({ evaluationYear: e.evaluationYear, effortStatus: e.publishedEffortStatus, issues: e.publishedIssues, direction: e.publishedDirection, version: versionOf(m.id, e.evaluationYear) }));
+      if (!published.some((n) => n.evaluationYear === versionYear)) {
+        published.push({ evaluationYear: versionYear, effortStatus: null, issues: null, direction: null, version: versionOf(m.id, versionYear) });
+      }
       return {
         number: m.number,
         name: m.name,
         departments: unique(owners.map((o) => o.department)).join("・"),
         divisions: unique(owners.map((o) => o.division)).join("・"),
         statusLabel: status.statusLabel,
+        version: versionOf(m.id, versionYear),
         series: m.series.map((s) => ({
           label: s.label,
           unit: s.unit,
@@ -91,9 +112,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
           target: s.targetValue === null && s.targetText === null ? null : { value: str(s.targetValue), text: s.targetText },
           targetYear: periodText(s.targetPeriodStart, s.targetPeriodEnd) ?? yearText(s.targetYear, null, null),
         })),
-        narratives: entries
-          .filter((e) => e.measureId === m.id && (e.publishedEffortStatus || e.publishedIssues || e.publishedDirection))
-          .map((e) => ({ evaluationYear: e.evaluationYear, effortStatus: e.publishedEffortStatus, issues: e.publishedIssues, direction: e.publishedDirection })),
+        narratives: published.sort((a, b) => a.evaluationYear - b.evaluationYear),
       };
     }),
   };

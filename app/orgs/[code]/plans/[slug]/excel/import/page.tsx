@@ -9,7 +9,7 @@ import { importExcel } from "./actions";
 
 type Props = { params: Promise<{ code: string; slug: string }> };
 
-export const metadata: Metadata = { title: "Excel から実績値を取り込む" };
+export const metadata: Metadata = { title: "Excel から実績値と記述を取り込む" };
 
 export default async function ExcelImportPage({ params }: Props) {
   const { code, slug } = await params;
@@ -30,7 +30,7 @@ export default async function ExcelImportPage({ params }: Props) {
     return (
       <>
         {breadcrumbs}
-        <h1>Excel から実績値を取り込む</h1>
+        <h1>Excel から実績値と記述を取り込む</h1>
         <p className="form-error" role="alert">この計画の値を取り込む権限がありません。担当課の職員または企画担当だけが取り込めます。</p>
       </>
     );
@@ -40,7 +40,7 @@ export default async function ExcelImportPage({ params }: Props) {
     <>
       {breadcrumbs}
       <h1>
-        Excel から実績値を取り込む
+        Excel から実績値と記述を取り込む
         <br />
         <span className="muted" style={{ fontSize: 20 }}>{plan.organization.name}・{plan.name}</span>
       </h1>
@@ -53,9 +53,11 @@ export default async function ExcelImportPage({ params }: Props) {
             </span>
           ))}
         </li>
-        <li>「指標」シートの、取り込む年度の実績値の列（例：R5実績値（2023））に値を入力します。数値（1,759、▲12 など）または「集計中」「－」などの文字で入力してください。空欄は「変更なし」として扱います。</li>
-        <li>ファイルをアップロードすると、すべての行を確認してから、変更される値の一覧を表示します。問題が1つでもあれば何も変更せず、その行と列を示します。</li>
-        <li>内容を確認して確定すると、各担当課のシートの<strong>下書き</strong>として保存されます（担当外の指標や提出済みのシートは変更できません）。</li>
+        <li>「指標」シートの、取り込む年度の実績値の列（例：R5実績値（2023））に値を入力します。数値（1,759、▲12 など）または「集計中」「－」などの文字で入力してください。</li>
+        <li>「記述」シートの、その評価年度の行の「取組状況」「課題等」「今後の方向性」を書き換えます。空欄は「変更なし」です。記述を消すときは「（削除）」とだけ入力してください。</li>
+        <li>ファイルをアップロードすると、すべての行を確認してから、変更される値と記述（変更前と後）を表示します。問題が1つでもあれば何も変更せず、その行と列を示します。ほかの年度の値や目標値・指標名などの変更は取り込まず、「取り込まれない変更」として一覧します。</li>
+        <li>書き出した後にシートが更新された行（各行の「版」で判定）は「書き出し後に更新されています」と示します。行ごとに「現在の内容を残す」か「ファイルの内容にする」を選んでください。</li>
+        <li>内容を確認して確定すると、各担当課のシートの<strong>下書き</strong>として保存されます（担当外の指標や提出済みのシートは変更できません。確認の後でシートが更新されていれば、上書きせずに取り込み直しを求めます）。</li>
       </ol>
       {plan.evaluationYears.length === 0 ? (
         <p className="form-notice" role="status">この計画には評価年度がまだありません。企画担当が評価年度の受付を始めると取り込めます。</p>
