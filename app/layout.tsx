@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { db } from "@/lib/db";
+import { countUnread } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = {
   title: { default: "総合戦略 KPI ダッシュボード", template: "%s | 総合戦略 KPI ダッシュボード" },
@@ -13,6 +15,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   const roles = new Set(user?.memberships.map((m) => m.role));
   const adminOf = user?.memberships.find((m) => m.role === "admin");
+  // signed-in users only: anonymous pages (and their cached copies, which have no cookies) run no query here
+  const unread = user ? await countUnread(db(), user) : 0;
   return (
     <html lang="ja">
       <body>
@@ -24,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav className="site-nav" aria-label="利用者メニュー">
               {user ? (
                 <>
+                  <a href="/notifications">{unread > 0 ? `お知らせ（未読 ${unread.toLocaleString("ja-JP")}件）` : "お知らせ"}</a>
                   {(roles.has("officer") || roles.has("admin")) && <a href="/work">担当シート</a>}
                   {(roles.has("committee") || roles.has("admin")) && <a href="/review">評価委員の確認</a>}
                   {roles.has("admin") && <a href="/admin">管理</a>}

@@ -7,6 +7,9 @@ import { formAction } from "@/lib/actions/form";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
 import { changeOwnPassword, changeOwnPasswordSchema } from "@/lib/users/own-account";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { preferencesSchema } from "@/lib/notifications/schemas";
+import { saveNotificationPreferences } from "@/lib/notifications/queries";
 
 export type CreatedTokenData = { token: string; name: string; expiresAt: string | null };
 
@@ -51,6 +54,24 @@ export async function changePassword(prev: FormState, form: FormData) {
 
 export async function revokeToken(prev: FormState, form: FormData) {
   const result = await revoke(prev as FormState<never>, form);
+  if (result.status === "ok") revalidatePath("/account");
+  return result;
+}
+
+// 通知の設定: a checkbox per kind (an unchecked box is not posted, so every kind is read as on or off)
+const notificationSettings = formAction(
+  {
+    name: "account notification.preferences",
+    schema: preferencesSchema,
+    run: (actor, input) => saveNotificationPreferences(db(), actor, input),
+    publishes: false,
+    message: "通知の設定を保存しました。",
+  },
+  (form) => ({ email: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, form.get(k) === "on" ? "on" : "off"])) }),
+);
+
+export async function saveNotificationSettings(prev: FormState, form: FormData) {
+  const result = await notificationSettings(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;
 }

@@ -7,7 +7,10 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { TokenCreateForm } from "@/components/account/token-create-form";
 import { TokenRevokeButton } from "@/components/account/token-revoke-button";
 import { ScrollRegion } from "@/components/scroll-region";
-import { changePassword, createToken, revokeToken } from "./actions";
+import { changePassword, createToken, revokeToken, saveNotificationSettings } from "./actions";
+import { getNotificationPreferences } from "@/lib/notifications/queries";
+import { KIND_LABELS } from "@/lib/notifications/kinds";
+import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { signOutAction } from "@/lib/auth/sign-out";
 import { Field, SetupForm } from "@/components/setup/setup-form";
 
@@ -19,7 +22,7 @@ const time = (d: Date | null) => (d ? d.toLocaleString("ja-JP", { timeZone: "Asi
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const tokens = await listApiTokens(db(), user.id);
+  const [tokens, preferences] = await Promise.all([listApiTokens(db(), user.id), getNotificationPreferences(db(), user)]);
   return (
     <>
       <h1>アカウント</h1>
@@ -63,6 +66,15 @@ export default async function AccountPage() {
           <Field name="newPassword" label="新しいパスワード" type="password" autoComplete="new-password" hint={`${MIN_PASSWORD_LENGTH}文字以上`} required />
           <Field name="confirmPassword" label="新しいパスワード（確認）" type="password" autoComplete="new-password" required />
         </SetupForm>
+      </section>
+
+      <section aria-labelledby="account-notifications">
+        <h2 id="account-notifications">通知の設定</h2>
+        <p>
+          シートの提出・差し戻し・承認、評価委員のコメント、提出期限などのお知らせは、画面上部の「<a href="/notifications">お知らせ</a>」に届きます。
+          種類ごとに、メール（{user.email}）でも受け取るかどうかを選べます。
+        </p>
+        <PreferencesForm action={saveNotificationSettings} rows={preferences.map((p) => ({ kind: p.kind, email: p.email, ...KIND_LABELS[p.kind] }))} />
       </section>
 
       <section aria-labelledby="account-tokens">

@@ -27,7 +27,7 @@ export default async function AdminPage() {
   return (
     <>
       <h1>管理</h1>
-      <p><a href="/work">各部局のシートの状況</a>・<a href="/admin/users">利用者の管理</a>・<a href="/admin/audit">監査ログ</a></p>
+      <p><a href="/work">各部局のシートの状況</a>・<a href="/admin/users">利用者の管理</a>・<a href="/admin/audit">監査ログ</a>・<a href="/admin/mail">メールの送信状況</a></p>
       {/* the planning division's queue of each plan that has an evaluation year: submitted sheets first */}
       <ul aria-label="承認キュー">
         {orgs.flatMap((o) => o.plans.filter((p) => p.evaluationYears.length > 0).map((p) => (

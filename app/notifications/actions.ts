@@ -1,0 +1,37 @@
+"use server";
+// Mark one or all of the signed-in user's notifications read, on the one action path.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import type { FormState } from "@/lib/actions/action";
+import { formAction } from "@/lib/actions/form";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/queries";
+import { markAllReadSchema, markReadSchema } from "@/lib/notifications/schemas";
+
+const one = formAction({
+  name: "notification.markRead",
+  schema: markReadSchema,
+  run: (actor, input) => markNotificationRead(db(), actor, input),
+  publishes: false,
+  message: "既読にしました。",
+});
+
+const all = formAction({
+  name: "notification.markAllRead",
+  schema: markAllReadSchema,
+  run: (actor) => markAllNotificationsRead(db(), actor),
+  publishes: false,
+  message: (r) => `${r.marked}件を既読にしました。`,
+});
+
+export async function markRead(prev: FormState, form: FormData) {
+  const result = await one(prev as FormState<never>, form);
+  // the header's unread count is in the root layout
+  if (result.status === "ok") revalidatePath("/", "layout");
+  return result;
+}
+
+export async function markAllRead(prev: FormState, form: FormData) {
+  const result = await all(prev as FormState<never>, form);
+  if (result.status === "ok") revalidatePath("/", "layout");
+  return result;
+}
