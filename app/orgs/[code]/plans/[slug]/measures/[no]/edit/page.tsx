@@ -5,6 +5,9 @@ import { getSheetEditData, STATE_LABELS } from "@/lib/sheets/queries";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath } from "@/lib/paths";
 import { SheetEntryForm } from "@/components/sheets/sheet-entry-form";
+import { getSheetEditContext } from "@/lib/sheets/edit-context";
+import { ValuesTable } from "@/components/measure/values-table";
+import { SheetDeadline } from "@/components/sheets/sheet-deadline";
 import { saveSheet } from "./actions";
 
 type Props = { params: Promise<{ code: string; slug: string; no: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,6 +32,8 @@ export default async function EditSheetPage({ params, searchParams }: Props) {
   }
   const { measure, entry, year, evaluation } = data;
   const state = entry ? entry.state : "none";
+  // earlier years and targets, the published text, the deadline that holds for this sheet, the status preview
+  const context = year === null ? null : await getSheetEditContext({ id: measure.id, planId: measure.plan.id, ownerUnitIds: measure.owners.map((o) => o.unitId) }, year);
   return (
     <>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
@@ -46,10 +51,17 @@ export default async function EditSheetPage({ params, searchParams }: Props) {
         <dt>担当</dt>
         <dd>{measure.owners.map((o) => [o.unit.parent?.name, o.unit.name].filter(Boolean).join(" ")).join("、")}</dd>
         <dt>評価年度</dt>
-        <dd>{year ? fiscalYearWithWestern(year) : "－"}（{evaluation?.status === "open" ? "受付中" : "受付していません"}{evaluation?.deadline && `・締切 ${evaluation.deadline.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" })}`}）</dd>
+        <dd>{year ? fiscalYearWithWestern(year) : "－"}（{evaluation?.status === "open" ? "受付中" : "受付していません"}）</dd>
+        {context && evaluation?.status === "open" && (
+          <>
+            <dt>提出期限</dt>
+            <dd><SheetDeadline deadline={context.deadline} extended={context.extended} sheetState={state} now={new Date()} /></dd>
+          </>
+        )}
         <dt>状態</dt>
         <dd>{STATE_LABELS[state]}{entry?.updatedBy && `（最終更新：${entry.updatedBy.name}、${entry.updatedAt.toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}）`}</dd>
       </dl>
+      {context && <ValuesTable trend={context.trend} caption="これまでの実績値と目標値" />}
       {entry?.state === "returned" && entry.returnReason && (
         <p className="form-error" role="alert">差し戻されました：{entry.returnReason}</p>
       )}
@@ -67,6 +79,8 @@ export default async function EditSheetPage({ params, searchParams }: Props) {
           version={entry?.version ?? 0}
           narratives={{ effortStatus: entry?.effortStatus ?? "", issues: entry?.issues ?? "", direction: entry?.direction ?? "" }}
           values={data.values.map((v) => ({ seriesId: v.seriesId, label: v.label, unit: v.unit, value: v.draft ?? v.published ?? "", published: v.published }))}
+          published={context?.published ?? null}
+          preview={context?.preview}
         />
       ) : (
         !data.canApprove && (
