@@ -4,6 +4,8 @@ import { overviewHref, type OverviewFilters, type SortKey } from "@/lib/plans/ov
 import { cellText } from "@/lib/format";
 import { fiscalYearLabel } from "@/lib/fiscal-year";
 import { StatusBadge } from "@/components/status-badge";
+import type { SheetMarks } from "@/lib/sheets/staff-marks";
+import { SheetMarkCell } from "./sheet-mark";
 
 // a column without a key is not sortable
 const COLUMNS: { key?: SortKey; label: string; numeric?: boolean }[] = [
@@ -16,7 +18,8 @@ const COLUMNS: { key?: SortKey; label: string; numeric?: boolean }[] = [
   { key: "status", label: "進捗状況" },
 ];
 
-export function KpiTable({ rows, base, filters, measureHref }: { rows: OverviewRow[]; base: string; filters: OverviewFilters; measureHref: (no: string) => string }) {
+/** `sheetMarks`: staff only — each KPI's sheet state and deadline in the open evaluation year (an extra column). */
+export function KpiTable({ rows, base, filters, measureHref, sheetMarks }: { rows: OverviewRow[]; base: string; filters: OverviewFilters; measureHref: (no: string) => string; sheetMarks?: SheetMarks | null }) {
   const sort = filters.sort ?? "no";
   const dir = filters.dir ?? "asc";
   return (
@@ -43,6 +46,7 @@ export function KpiTable({ rows, base, filters, measureHref }: { rows: OverviewR
                 </th>
               );
             })}
+            {sheetMarks && <th scope="col">シート（{fiscalYearLabel(sheetMarks.fiscalYear)}）</th>}
           </tr>
         </thead>
         <tbody>
@@ -76,6 +80,7 @@ export function KpiTable({ rows, base, filters, measureHref }: { rows: OverviewR
                   </div>
                 )}
               </td>
+              {sheetMarks && <td><SheetMarkCell mark={sheetMarks.marks[r.id]} /></td>}
             </tr>
           ))}
         </tbody>

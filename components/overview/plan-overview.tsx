@@ -7,8 +7,10 @@ import { excelExportPath, excelImportPath } from "@/lib/excel/paths";
 import { OverviewFiltersForm } from "./overview-filters-form";
 import { KpiTable } from "./kpi-table";
 import { StatusSummary } from "./status-summary";
+import type { SheetMarks } from "@/lib/sheets/staff-marks";
 
-export function PlanOverview({ data, filters }: { data: PlanOverviewData; filters: OverviewFilters }) {
+/** `sheetMarks` only for the organisation's staff (the anonymous copy never passes it). */
+export function PlanOverview({ data, filters, sheetMarks }: { data: PlanOverviewData; filters: OverviewFilters; sheetMarks?: SheetMarks | null }) {
   const { organization, plan } = data;
   const base = planPath(organization.code, plan.slug);
   const years: number[] = [];
@@ -71,7 +73,7 @@ export function PlanOverview({ data, filters }: { data: PlanOverviewData; filter
         進捗状況は{fiscalYearWithWestern(data.year)}までの最新の実績値で判定しています（
         {plan.progressRule === "kama" ? "比較値 ÷ 目標値が80%以上で ○、0〜79%で △、実績が把握できないものは ×" : "進捗率80%以上で概ね順調、0%以下で悪化"}）。
       </p>
-      {data.rows.length === 0 ? <p>条件に合う指標はありません。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} />}
+      {data.rows.length === 0 ? <p>条件に合う指標はありません。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} sheetMarks={sheetMarks} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { parseOverviewFilters } from "@/lib/plans/overview-filters";
 import { PlanOverview } from "@/components/overview/plan-overview";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canSeePlan } from "@/lib/plans/visibility";
+import { getStaffSheetMarks } from "@/lib/sheets/staff-marks";
 
 type Props = { params: Promise<{ code: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,6 +22,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const filters = parseOverviewFilters(await searchParams);
   const data = await getPlanOverview(code, slug, filters);
   // a plan being set up (準備中) is its organisation's business only
-  if (!data || !canSeePlan(await getCurrentUser(), { status: data.plan.status, organizationId: data.organization.id })) notFound();
-  return <PlanOverview data={data} filters={filters} />;
+  const user = await getCurrentUser();
+  if (!data || !canSeePlan(user, { status: data.plan.status, organizationId: data.organization.id })) notFound();
+  // staff see each sheet's state and deadline (no query at all for anonymous readers: user is null without a cookie)
+  const sheetMarks = await getStaffSheetMarks(user, code, slug);
+  return <PlanOverview data={data} filters={filters} sheetMarks={sheetMarks} />;
 }
