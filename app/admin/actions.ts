@@ -4,16 +4,12 @@ import { db } from "@/lib/db";
 import { performAction } from "@/lib/forms/perform-action";
 import type { ActionState } from "@/lib/forms/action-state";
 import { ratingSchema, setOfficialRating } from "@/lib/evaluation/mutations";
-import { createUser, createUserSchema, disableSchema, membershipSchema, resetPassword, resetPasswordSchema, setMembership, setUserDisabled } from "@/lib/users/mutations";
+import { disableSchema, membershipSchema, resetPassword, resetPasswordSchema, setMembership, setUserDisabled } from "@/lib/users/mutations";
 
 const withUnits = (form: FormData) => ({ ...Object.fromEntries(form), unitIds: form.getAll("unitIds").map(String) });
 
 export async function saveOfficialRating(_p: ActionState, form: FormData): Promise<ActionState> {
   return performAction("admin action", ratingSchema, Object.fromEntries(form), (user, i) => setOfficialRating(db(), user, i), "公式評価を保存しました。");
-}
-
-export async function addUser(_p: ActionState, form: FormData): Promise<ActionState> {
-  return performAction("admin action", createUserSchema, withUnits(form), (user, i) => createUser(db(), user, i), "利用者を登録しました。");
 }
 
 export async function changeMembership(_p: ActionState, form: FormData): Promise<ActionState> {

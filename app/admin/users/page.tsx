@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { ActionForm } from "@/components/forms/action-form";
-import { addUser, changeDisabled, changeMembership, changePassword } from "../actions";
+import { changeDisabled, changeMembership, changePassword } from "../actions";
+import { createUserAction } from "./actions";
+import { UserCreateForm } from "@/components/admin/user-create-form";
 
 export const metadata: Metadata = { title: "利用者の管理" };
 const ROLE_LABELS = { viewer: "閲覧者", officer: "担当課職員", committee: "評価委員", admin: "管理者（企画担当）" } as const;
@@ -26,20 +28,7 @@ export default async function UsersPage() {
         <section key={o.id} aria-labelledby={`users-${o.code}`}>
           <h2 id={`users-${o.code}`}>{o.name}</h2>
           <h3>利用者を登録する</h3>
-          <ActionForm action={addUser} label={`${o.name}に利用者を登録`}>
-            <input type="hidden" name="organizationId" value={o.id} />
-            <div className="form-field"><label htmlFor={`new-email-${o.code}`}>メールアドレス</label><input id={`new-email-${o.code}`} name="email" type="email" autoComplete="off" required /></div>
-            <div className="form-field"><label htmlFor={`new-name-${o.code}`}>氏名</label><input id={`new-name-${o.code}`} name="name" required /></div>
-            <div className="form-field"><label htmlFor={`new-pw-${o.code}`}>初期パスワード（12文字以上）</label><input id={`new-pw-${o.code}`} name="password" type="password" autoComplete="new-password" required /></div>
-            <div className="form-field">
-              <label htmlFor={`new-role-${o.code}`}>役割</label>
-              <select id={`new-role-${o.code}`} name="role" defaultValue="officer">
-                {Object.entries(ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-              </select>
-            </div>
-            <div className="form-field"><label htmlFor={`new-units-${o.code}`}>担当部局・課（担当課職員のみ。部を選ぶとその課すべてを担当）</label><UnitSelect id={`new-units-${o.code}`} units={o.units} selected={[]} /></div>
-            <button className="button" type="submit">登録する</button>
-          </ActionForm>
+          <UserCreateForm action={createUserAction} organizationId={o.id} organizationName={o.name} code={o.code} roles={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} units={o.units} />
           <h3>登録済みの利用者</h3>
           {o.memberships.map((m) => (
             <details key={`${m.user.id}-${m.role}`} className="status-panel">
