@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getPlanOverview } from "../../lib/plans/get-overview";
 import { getMeasurePageData } from "../../lib/measures/queries";
 import { getUnitPage } from "../../lib/units/queries";
+import { getApprovalQueue } from "../../lib/sheets/queue";
 import { useTestDatabase } from "../helpers/database-per-file";
 import { useQueryCounter } from "../helpers/query-counter";
 
@@ -36,5 +37,18 @@ describe("queries per page", () => {
     const many = await queries(() => getUnitPage("430005", sorted.at(-1)!.id));
     expect(few).toBe(many);
     expect(many).toBeLessThanOrEqual(20);
+  });
+
+  it("the approval queue: the same for 57 sheets as for 18", async () => {
+    const orgs = await database.prisma.organization.findMany({ where: { code: { in: ["430005", "402273"] } } });
+    for (const slug of ["kumamoto-2020", "kama-2025"]) {
+      const plan = await database.prisma.plan.findFirstOrThrow({ where: { slug } });
+      await database.prisma.evaluationYear.create({ data: { planId: plan.id, fiscalYear: plan.endYear, status: "open", deadline: new Date("2099-03-31T23:59:59+09:00") } });
+    }
+    const admin = { id: "admin", memberships: orgs.map((o) => ({ organizationId: o.id, role: "admin", unitIds: [] })) };
+    const big = await queries(() => getApprovalQueue(admin, "430005", "kumamoto-2020", {}));
+    const small = await queries(() => getApprovalQueue(admin, "402273", "kama-2025", {}));
+    expect(big).toBe(small);
+    expect(big).toBeLessThanOrEqual(16);
   });
 });
