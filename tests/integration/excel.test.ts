@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Workbook, Worksheet } from "exceljs";
 import type { Actor } from "../../lib/authz/permissions";
 import { exportPlanWorkbook } from "../../lib/excel/export";
-import { applyExcelImport, previewExcelImport } from "../../lib/excel/apply-import";
+import { applyExcelImport, previewExcelImport, type ConfirmedChange } from "../../lib/excel/apply-import";
 import { readWorkbook } from "../../lib/excel/import";
 import { KEY_NUMBER, KEY_SERIES, SHEET_NARRATIVES, SHEET_VALUES, yearHeader } from "../../lib/excel/layout";
 import { useTestDatabase } from "../helpers/database-per-file";
@@ -26,10 +26,15 @@ beforeAll(async () => {
   for (const a of [w.officer, w.admin]) await p.user.create({ data: { id: a.id, email: `${a.id}@example.jp`, name: a.id } });
   w.planId = plan.id;
   w.shokoId = shoko.id;
-  const result = await exportPlanWorkbook(p, { organizationCode: "430005", planSlug: "kumamoto-2020" });
-  if ("notFound" in result) throw new Error("no export");
-  w.exported = result.buffer;
+  w.exported = await exportAs(w.officer);
 });
+
+/** The plan's export as a member downloads it (with each row's 版). */
+async function exportAs(reader: Actor): Promise<Uint8Array> {
+  const result = await exportPlanWorkbook(database.prisma, { organizationCode: "430005", planSlug: "kumamoto-2020", reader });
+  if ("notFound" in result) throw new Error("no export");
+  return result.buffer;
+}
 
 async function load(bytes: Uint8Array): Promise<Workbook> {
   const wb = await readWorkbook(bytes);
@@ -52,8 +57,9 @@ function rowOf(ws: Worksheet, no: string, label?: string): number {
 }
 
 /** The export with some R5 cells changed, as bytes again. */
-async function edited(changes: [no: string, value: unknown][]): Promise<{ bytes: Uint8Array; rows: number[] }> {
-  const wb = await load(w.exported);
+async function edited(changes: [no: string, value: unknown][], from = w.exported, more?: (wb: Workbook) => void): Promise<{ bytes: Uint8Array; rows: number[] }> {
+  const wb = await load(from);
+  more?.(wb);
   const ws = wb.getWorksheet(SHEET_VALUES)!;
   const rows = changes.map(([no, value]) => {
     const r = rowOf(ws, no);
@@ -131,9 +137,9 @@ describe("Excel import", () => {
   it("the unchanged export re-imported changes nothing", async () => {
     const before = await counts();
     for (const actor of [w.officer, w.admin]) {
-      expect(await previewExcelImport(database.prisma, actor, { ...REF, bytes: w.exported })).toEqual({ ok: true, changes: [] });
+      expect(await previewExcelImport(database.prisma, actor, { ...REF, bytes: w.exported })).toEqual({ ok: true, changes: [], notImported: [] });
     }
-    expect(await applyExcelImport(database.prisma, w.officer, { ...REF, changes: [] })).toEqual({ ok: true, values: 0, sheets: [] });
+    expect(await applyExcelImport(database.prisma, w.officer, { ...REF, changes: [] })).toEqual({ ok: true, values: 0, narratives: 0, kept: 0, sheets: [] });
     expect(await counts()).toEqual(before);
   });
 
@@ -155,7 +161,11 @@ describe("Excel import", () => {
     expect(result).toEqual({ ok: false, errors: [expect.stringMatching(new RegExp(`^シート『指標』の${rows[1]}行目、列『R5実績値（2023）』：No 1「.+」は担当外の指標のため、値を変更できません$`))] });
     // nor through a forged confirmation: applying re-checks the rights
     const no1 = await database.prisma.measure.findFirstOrThrow({ where: { planId: w.planId, number: "1" }, include: { series: true } });
-    const forged = await applyExcelImport(database.prisma, w.officer, { ...REF, changes: [{ measureId: no1.id, seriesId: no1.series[0].id, row: rows[1], before: null, after: { value: "5", text: "5" } }] });
+    const entry = await database.prisma.sheetEntry.findFirst({ where: { measureId: no1.id, evaluationYear: 2023 } });
+    const forged = await applyExcelImport(database.prisma, w.officer, {
+      ...REF,
+      changes: [{ kind: "value", measureId: no1.id, sheet: SHEET_VALUES, row: rows[1], version: entry?.version ?? 0, stale: false, seriesId: no1.series[0].id, before: null, after: { value: "5", text: "5" } }],
+    });
     expect(forged.ok).toBe(false);
     expect(await counts()).toEqual(before);
   });
@@ -167,27 +177,30 @@ describe("Excel import", () => {
     const preview = await previewExcelImport(p, w.officer, { ...REF, bytes });
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
-    expect(preview.changes.map((c) => [c.number, c.seriesLabel, c.before, c.after])).toEqual([["17", "単年", { value: "72", text: "72" }, { value: "80", text: "80" }]]);
+    expect(preview.changes.map((c) => c.kind === "value" && [c.number, c.seriesLabel, c.before, c.after, c.stale])).toEqual([["17", "単年", { value: "72", text: "72" }, { value: "80", text: "80" }, false]]);
     const entryBefore = await p.sheetEntry.findFirst({ where: { measureId: preview.changes[0].measureId, evaluationYear: 2023 } });
+    const change = preview.changes[0];
+    if (change.kind !== "value") throw new Error("a value change");
 
-    const applied = await applyExcelImport(p, w.officer, { ...REF, changes: preview.changes });
+    const applied = await applyExcelImport(p, w.officer, { ...REF, changes: preview.changes as ConfirmedChange[] });
     expect(applied).toMatchObject({ ok: true, values: 1, sheets: [{ number: "17" }] });
     const entry = await p.sheetEntry.findFirstOrThrow({ where: { measureId: preview.changes[0].measureId, evaluationYear: 2023 }, include: { draftValues: true } });
     expect(entry.state).toBe("draft");
+    expect(entry.updatedVia).toBe("workbook");
     expect(entry.version).toBe((entryBefore?.version ?? 0) + 1);
     expect(entry.draftValues.map((v) => [v.fiscalYear, v.value?.toString(), v.text])).toEqual([[2023, "80", "80"]]);
     const audits = await p.auditLog.findMany({ where: { action: "sheet.import" } });
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ entityType: "SheetEntry", entityId: entry.id, userId: w.officer.id });
-    const published = await p.seriesValue.findFirstOrThrow({ where: { seriesId: preview.changes[0].seriesId, kind: "actual", fiscalYear: 2023 } });
+    expect(audits[0]).toMatchObject({ entityType: "SheetEntry", entityId: entry.id, userId: w.officer.id, channel: "workbook" });
+    const published = await p.seriesValue.findFirstOrThrow({ where: { seriesId: change.seriesId, kind: "actual", fiscalYear: 2023 } });
     expect(published.value?.toString()).toBe("72");
     expect(await counts()).toMatchObject({ audit: before.audit + 1, drafts: before.drafts + 1, actuals: before.actuals });
 
     // the same file again: the draft already holds 80, so nothing to do
-    expect(await previewExcelImport(p, w.officer, { ...REF, bytes })).toEqual({ ok: true, changes: [] });
-    // applying the old confirmation again is refused: the value is no longer the one it was checked against
-    const stale = await applyExcelImport(p, w.officer, { ...REF, changes: preview.changes });
-    expect(stale).toEqual({ ok: false, errors: [expect.stringContaining("確認のあとで No 17「単年」の値が変更されました")] });
+    expect(await previewExcelImport(p, w.officer, { ...REF, bytes })).toEqual({ ok: true, changes: [], notImported: [] });
+    // applying the old confirmation again is refused: the sheet is no longer at the version it was checked against
+    const again = await applyExcelImport(p, w.officer, { ...REF, changes: preview.changes as ConfirmedChange[] });
+    expect(again).toEqual({ ok: false, errors: [expect.stringContaining("確認のあとで No 17「")] });
   });
 
   it("a submitted sheet and a closed evaluation year are refused", async () => {
