@@ -43,7 +43,8 @@ export async function startJobQueue(databaseUrl: string, prisma: PrismaClient, l
   await boss.createQueue(JOBS.overdue, { name: JOBS.overdue, policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await boss.work(JOBS.mail, { pollingIntervalSeconds: 2 }, async () => {
     const r = await drainOutbox(prisma);
-    if (r.sent + r.retrying + r.failed + r.held > 0) log(`[jobs] mail: sent ${r.sent}, retrying ${r.retrying}, failed ${r.failed}, held ${r.held}`);
+    // only what needs an operator's eye (each message's state is in the outbox)
+    if (r.retrying + r.failed > 0) log(`[jobs] mail: sent ${r.sent}, retrying ${r.retrying}, failed ${r.failed} (see /admin/mail)`);
   });
   await boss.work(JOBS.reminders, async () => {
     const r = await runDeadlineReminders(prisma);

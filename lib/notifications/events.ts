@@ -32,6 +32,8 @@ async function measureContext(tx: Tx, measureId: string) {
     shortKpi: `No.${m.number} ${m.name}`,
     heading: `${org.name}　${m.plan.name}`,
     editLink: (year: number) => `${measurePath(org.code, m.plan.slug, m.number)}/edit?year=${year}`,
+    /** the planning division's review screen of a submitted sheet */
+    approvalLink: (year: number) => `${measurePath(org.code, m.plan.slug, m.number)}/approval?year=${year}`,
     pageLink: (year: number) => measurePath(org.code, m.plan.slug, m.number, year),
     reviewLink: (year: number) => `${planPath(org.code, m.plan.slug)}/review?year=${year}`,
   };
@@ -70,7 +72,7 @@ export async function notifySheetEvent(tx: Tx, kind: "sheet_submitted" | "sheet_
     userIds: recipients.map((r) => r.id).filter((id) => id !== e.actorId),
     title: text.title,
     body: [c.heading, ...text.lines].join("\n"),
-    link: kind === "sheet_approved" ? c.pageLink(e.evaluationYear) : c.editLink(e.evaluationYear),
+    link: { sheet_submitted: c.approvalLink, sheet_returned: c.editLink, sheet_approved: c.pageLink }[kind](e.evaluationYear),
   });
 }
 

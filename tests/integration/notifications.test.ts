@@ -67,7 +67,7 @@ describe("a sheet submitted, returned, approved", () => {
     const notes = await p.notification.findMany({ where: { kind: "sheet_submitted" }, orderBy: { userId: "asc" } });
     expect(notes.map((n) => n.userId)).toEqual(["admin1", "admin2"]);
     expect(notes[0].title).toContain("No.5");
-    expect(notes[0].link).toMatch(/^\/orgs\/430005\/plans\/kumamoto-2020\/measures\/5\/edit\?year=2023$/);
+    expect(notes[0].link).toMatch(/^\/orgs\/430005\/plans\/kumamoto-2020\/measures\/5\/approval\?year=2023$/);
     const r = await send();
     expect(r).toMatchObject({ sent: 2, failed: 0 });
     expect(smtp.messages.map((x) => (Array.isArray(x.to) ? "" : x.to?.text)).sort()).toEqual(["admin1@example.jp", "admin2@example.jp"]);
@@ -76,7 +76,7 @@ describe("a sheet submitted, returned, approved", () => {
     expect(mail.subject).toContain("提出");
     expect(mail.text).toContain("熊本県");
     expect(mail.text).toContain("令和5年度（2023年度）");
-    expect(mail.text).toContain("https://kpi.example.lg.jp/orgs/430005/plans/kumamoto-2020/measures/5/edit?year=2023");
+    expect(mail.text).toContain("https://kpi.example.lg.jp/orgs/430005/plans/kumamoto-2020/measures/5/approval?year=2023");
     expect(await p.mailMessage.count({ where: { status: "sent", sentAt: { not: null } } })).toBe(2);
     // sending again sends nothing twice
     expect((await send()).sent).toBe(0);
