@@ -17,7 +17,7 @@ export function ValueChanges({ changes, caption, compact = false }: { changes: V
       <ul aria-label={caption}>
         {changes.map((c) => (
           <li key={`${c.seriesId}-${c.fiscalYear}`}>
-            {c.label}（{fiscalYearWithWestern(c.fiscalYear)}）：{cellWithUnit(c.before, c.unit)} → {cellWithUnit(c.after, c.unit)}
+            {c.label}・{fiscalYearWithWestern(c.fiscalYear)}：{cellWithUnit(c.before, c.unit)} → {cellWithUnit(c.after, c.unit)}
           </li>
         ))}
       </ul>

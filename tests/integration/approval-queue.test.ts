@@ -7,6 +7,7 @@ import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../../lib/s
 import { getApprovalQueue } from "../../lib/sheets/queue";
 import { getSheetReview } from "../../lib/sheets/approval-review";
 import { getSheetHistory } from "../../lib/audit/history";
+import { getWorkList } from "../../lib/sheets/queries";
 import { getAuditLogPage, getRecentAudit } from "../../lib/audit/audit-log";
 import { useTestDatabase } from "../helpers/database-per-file";
 import { useQueryCounter } from "../helpers/query-counter";
@@ -42,11 +43,11 @@ beforeAll(async () => {
   await make("admin", kumamoto.id, "admin");
   await make("committee", kumamoto.id, "committee");
   await make("kamaAdmin", kama.id, "admin");
-  // the year's deadline passed yesterday; 教育庁 was given ten more days
+  // the year's deadline passed yesterday; 教育庁 was given five more days
   const year = await p.evaluationYear.create({ data: { planId: plan.id, fiscalYear: 2023, status: "open", deadline: new Date(Date.now() - 86_400_000) } });
-  await p.deadlineExtension.create({ data: { evaluationYearId: year.id, unitId: kyoiku.id, deadline: new Date(Date.now() + 10 * 86_400_000) } });
-  // No 1 (健康福祉部) has a draft that was never submitted: overdue
-  await p.sheetEntry.update({ where: { measureId_evaluationYear: { measureId: (await measureOf("1")).id, evaluationYear: 2023 } }, data: { state: "draft" } });
+  await p.deadlineExtension.create({ data: { evaluationYearId: year.id, unitId: kyoiku.id, deadline: new Date(Date.now() + 5 * 86_400_000) } });
+  // No 1 (健康福祉部) and No 33 (教育庁) have drafts not submitted: overdue, and due soon under the extension
+  for (const no of ["1", "33"]) await p.sheetEntry.update({ where: { measureId_evaluationYear: { measureId: (await measureOf(no)).id, evaluationYear: 2023 } }, data: { state: "draft" } });
 });
 
 describe("the approval queue", () => {
@@ -60,7 +61,7 @@ describe("the approval queue", () => {
     expect(q.total).toBe(57);
     const count = (state: string) => q.counts.find((c) => c.state === state)!.count;
     expect(count("submitted")).toBe(1);
-    expect(count("draft")).toBe(1);
+    expect(count("draft")).toBe(2);
     expect(q.counts.reduce((n, c) => n + c.count, 0)).toBe(57);
     const kyoiku = q.departments.find((d) => d.name === "教育庁")!;
     expect(kyoiku.counts.find((c) => c.state === "submitted")!.count).toBe(1);
@@ -81,6 +82,15 @@ describe("the approval queue", () => {
     const overdue = await queue("admin", { overdue: "1" });
     if (overdue.forbidden) throw new Error("refused");
     expect(overdue.rows.map((r) => r.number)).toEqual(["1"]);
+  });
+
+  it("/work marks the overdue sheet for the planning division, and the officer's sheets by their extended deadline", async () => {
+    const [round] = await getWorkList(actors.admin);
+    expect(round.sheets.find((s) => s.number === "1")).toMatchObject({ deadlineState: "overdue" });
+    const [own] = await getWorkList(actors.kyoiku);
+    expect(own.sheets.map((s) => s.number)).toEqual(expect.arrayContaining(["10", "33", "34"]));
+    // 教育庁's extension (five more days) holds for its sheets: due soon, not overdue
+    expect(own.sheets.find((s) => s.number === "33")).toMatchObject({ deadlineState: "due_soon" });
   });
 
   it("is refused to an officer, a committee member and another organisation's admin", async () => {
