@@ -14,7 +14,7 @@ export function PastDeadlineConfirm() {
   return (
     <div className="form-error" role="group" aria-labelledby="past-deadline-question" tabIndex={-1} ref={ref}>
       <p id="past-deadline-question" style={{ marginTop: 0 }}>
-        {question}。締切日が過ぎたまま受付を開始しますか？
+        {question}。このまま受付を開始しますか？
       </p>
       <button type="submit" name="confirmPastDeadline" value="yes" className="button">
         締切日が過ぎたまま受付を開始する

@@ -33,8 +33,8 @@ export async function setEvaluationYear(prisma: PrismaClient, actor: Actor, inpu
     const deadlineChanged = (before?.deadline?.getTime() ?? null) !== (deadline?.getTime() ?? null);
     const opening = input.status === "open" && (before?.status !== "open" || deadlineChanged);
     if (opening && deadline && isPastDeadline(deadline, now) && !input.confirmPastDeadline) {
-      refuse("invalid", `締切日（${deadlineDateLabel(deadline)}）はすでに過ぎています。このまま受付を開始すると、延長しない限りどのシートも提出できません。よろしければ確認のうえ開始してください。`, {
-        confirmPastDeadline: "締切日が過ぎています。締切日を見直すか、過ぎたまま開始することを確認してください",
+      refuse("invalid", `締切日（${deadlineDateLabel(deadline)}）はすでに過ぎています。このまま受付を開始すると、延長しない限りどのシートも提出できません。`, {
+        confirmPastDeadline: `締切日（${deadlineDateLabel(deadline)}）はすでに過ぎています。締切日を見直すか、確認のうえ開始してください`,
       });
     }
     const reminderDays = input.reminderDays;
