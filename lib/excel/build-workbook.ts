@@ -89,7 +89,7 @@ function printOnA4(ws: Worksheet, orientation: "landscape" | "portrait", repeatH
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     ...(repeatHeader ? { printTitlesRow: "1:1" } : {}),
   };
-  ws.headerFooter = { oddFooter: "&A　&P / &N ページ" };
+  ws.headerFooter = { oddFooter: "&C&A　&P / &N ページ" };
 }
 
 const versionNote = (data: ExportData, year: number) =>
