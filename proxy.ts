@@ -5,12 +5,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { authSecret, useSecureCookies } from "@/lib/auth/secret";
+import { SESSION_COOKIES, UNCACHED_HEADER, VIEW_PARAMETERS } from "@/lib/anonymous-cache/routing";
+import { mayBeCached } from "@/lib/anonymous-cache/existence";
 
 /** Two years, subdomains included: the Japanese government's web guidelines ask for HTTPS only. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 export async function proxy(request: NextRequest) {
-  const response = await decide(request);
+  const response = malformedPath(request) ?? (await decide(request));
   if (process.env.NEXTAUTH_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
@@ -19,10 +21,10 @@ export async function proxy(request: NextRequest) {
 const TOKEN_API = /^\/api\/v1\/(me(\/.*)?|organizations\/[^/]+\/plans\/[^/]+\/(measures|evaluation-years)(\/.*)?)$/;
 
 async function decide(request: NextRequest): Promise<NextResponse> {
-  if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return NextResponse.next();
+  if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return cacheOnlyRealPages(request);
   // the cookie's name as next-auth's options set it (__Secure- in production), not guessed from NEXTAUTH_URL
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
-  if (token) return NextResponse.next();
+  if (token) return cacheOnlyRealPages(request);
   // the token API authenticates each request itself (Bearer → 401 problem); the public open data stays behind sign-in
   if (TOKEN_API.test(request.nextUrl.pathname) && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
   // machines get an answer they can read, people the sign-in page
@@ -33,6 +35,40 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
   return NextResponse.redirect(url);
+}
+
+/** A path whose percent-encoding is broken (%E0%A4%A) cannot name anything; Next would answer 500 while
+ *  decoding its parameters. It gets a 400 in Japanese here: a problem for the API, a page for people. */
+function malformedPath(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return null;
+  } catch {
+    const detail = "URL の文字のエンコードが正しくありません。アドレスを確かめてください。";
+    if (request.nextUrl.pathname.startsWith("/api/")) {
+      return NextResponse.json({ type: "about:blank", title: "リクエストの誤り", status: 400, detail, code: "bad_request" }, { status: 400, headers: { "content-type": "application/problem+json" } });
+    }
+    const html = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>アドレスが正しくありません | 総合戦略 KPI ダッシュボード</title></head><body><main><h1>アドレスが正しくありません</h1><p>${detail}</p><p><a href="/">トップページへ</a></p></main></body></html>`;
+    return new NextResponse(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  }
+}
+
+/** An anonymous GET of a page with a cached copy (lib/anonymous-cache/routing.ts) that names nothing real is
+ *  answered by the page rendered on demand (a 404, not stored) instead of by the cache. A client's own copy of the
+ *  header is removed either way, so it cannot steer the cache. */
+async function cacheOnlyRealPages(request: NextRequest): Promise<NextResponse> {
+  const sent = request.headers.has(UNCACHED_HEADER);
+  const anonymousCopy =
+    (request.method === "GET" || request.method === "HEAD") &&
+    !SESSION_COOKIES.some((c) => request.cookies.has(c)) &&
+    !VIEW_PARAMETERS.some((p) => request.nextUrl.searchParams.has(p)) &&
+    !request.headers.has("next-action");
+  const uncached = anonymousCopy && !(await mayBeCached(request.nextUrl.pathname));
+  if (!sent && !uncached) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.delete(UNCACHED_HEADER);
+  if (uncached) headers.set(UNCACHED_HEADER, "1");
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = { matcher: ["/((?!api/auth|signin|_next/|favicon.ico).*)"] };

@@ -16,6 +16,9 @@ export { SESSION_COOKIES };
 /** The internal prefix of the cached copies; never a URL anyone is given. */
 export const ANONYMOUS_PREFIX = "/anonymous";
 
+/** proxy.ts sets this request header when a cached page's URL names no existing plan, KPI or department. */
+export const UNCACHED_HEADER = "x-kpi-uncached";
+
 /** The home page's copy is /anonymous/home/default (a route parameter: app/anonymous/home/[view]/page.tsx). */
 export const HOME_VIEW = "default";
 
@@ -36,6 +39,7 @@ export function anonymousCacheRewrites(): Rewrite[] {
     ...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
     ...VIEW_PARAMETERS.map((key) => ({ type: "query" as const, key })),
     { type: "header", key: "next-action" }, // a server action is answered by the page it was posted to
+    { type: "header", key: UNCACHED_HEADER }, // set by proxy.ts for a URL that names no real page: a 404 is not cached
   ];
   return CACHED_PAGES.map(([source, destination]) => ({ source, destination, missing }));
 }

@@ -65,3 +65,25 @@ test("a signed-in officer gets their own page on the same URL, and the copy keep
   await expect(reader.getByRole("navigation", { name: "利用者メニュー" })).not.toContainText("担当シート");
   await expect(reader.getByRole("navigation", { name: "利用者メニュー" })).toContainText("サインイン");
 });
+
+test("only real pages are cached: made-up KPI, plan and department URLs are a Japanese 404 each time, never a stored copy", async ({ request, page }) => {
+  for (const url of [`${KUMAMOTO}/measures/no-such-kpi-${Date.now()}`, "/orgs/430005/plans/no-such-plan", "/orgs/430005/units/no-such-unit"]) {
+    for (let i = 0; i < 2; i++) {
+      const r = await request.get(url);
+      expect(r.status(), url).toBe(404);
+      expect(r.headers()["x-nextjs-cache"], url).toBeUndefined();
+      expect(r.headers()["cache-control"] ?? "", url).not.toContain("s-maxage");
+    }
+  }
+  // a client cannot steer the cache with the proxy's own header: the real page is still served from the cache
+  const steered = await request.get(NO15, { headers: { "x-kpi-uncached": "1" } });
+  expect(steered.headers()["x-nextjs-cache"]).toBe("HIT");
+  // a broken percent-encoding is refused in Japanese (Next answered 500 while decoding the parameter)
+  for (const url of [`${KUMAMOTO}/measures/%E0%A4%A`, `${KUMAMOTO}/measures/%E0%A4%A/print`, "/api/v1/organizations/%E0%A4%A"]) {
+    const r = await request.get(url);
+    expect(r.status(), url).toBe(400);
+    expect(await r.text(), url).toContain("エンコードが正しくありません");
+  }
+  await page.goto(`${KUMAMOTO}/measures/no-such-kpi`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+});
