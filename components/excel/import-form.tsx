@@ -44,16 +44,18 @@ export function ExcelImportForm({ action, years, defaultYear, organizationCode, 
         )}
         {state.status === "applied" && (
           <div className="form-notice" role="status">
-            <p style={{ marginTop: 0 }}>{state.message}</p>
-            <ul>
-              {state.sheets.map((s) => (
-                <li key={s.number}>
-                  <a href={`${measurePath(organizationCode, planSlug, s.number)}/edit`}>
-                    No {s.number} {s.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <p style={{ margin: 0 }}>{state.message}</p>
+            {state.sheets.length > 0 && (
+              <ul>
+                {state.sheets.map((s) => (
+                  <li key={s.number}>
+                    <a href={`${measurePath(organizationCode, planSlug, s.number)}/edit`}>
+                      No {s.number} {s.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
       </div>
@@ -87,6 +89,11 @@ export function ExcelImportForm({ action, years, defaultYear, organizationCode, 
     </>
   );
 }
+
+const CHOICES = [
+  ["keep", "現在の内容を残す"],
+  ["file", "ファイルの内容にする"],
+] as const;
 
 type ValueView = Extract<ImportChangeView, { kind: "value" }>;
 type NarrativeView = Extract<ImportChangeView, { kind: "narrative" }>;
@@ -174,20 +181,21 @@ function Preview({ state, formAction, pending }: { state: ImportPreview; formAct
               const error = state.choiceErrors?.[first.key];
               const id = `choice-${first.key}`;
               return (
-                <fieldset key={first.key} className="form-field" style={{ border: "2px solid var(--line)", borderRadius: 8, margin: "12px 0", padding: 12 }} aria-describedby={error ? `${id}-error` : undefined}>
-                  <legend>
+                // min-width 0: a fieldset is as wide as its widest content by default, which would widen the page on a phone
+                <fieldset key={first.key} style={{ border: "2px solid var(--line)", borderRadius: 8, margin: "12px 0", padding: 12, minWidth: 0 }} aria-describedby={error ? `${id}-error` : undefined}>
+                  <legend style={{ fontWeight: 700, padding: "0 4px" }}>
                     {where(first)}：No {first.number} {first.measureName}（書き出し後に更新されています。版 {first.fileVersion ?? "不明"} → 現在 {first.version}）
                   </legend>
                   {values(rows).length > 0 && <ValuesTable rows={values(rows)} year={state.evaluationYear} caption={`${where(first)}の値`} />}
                   {narratives(rows).length > 0 && <Narratives rows={narratives(rows)} />}
                   {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
-                  <div style={{ display: "flex", gap: 24, flexWrap: "wrap" }}>
-                    <label style={{ fontWeight: 400 }}>
-                      <input type="radio" name={`choice:${first.key}`} value="keep" aria-invalid={error ? true : undefined} /> 現在の内容を残す
-                    </label>
-                    <label style={{ fontWeight: 400 }}>
-                      <input type="radio" name={`choice:${first.key}`} value="file" aria-invalid={error ? true : undefined} /> ファイルの内容にする
-                    </label>
+                  <div style={{ display: "flex", gap: 24, flexWrap: "wrap", marginTop: 8 }}>
+                    {CHOICES.map(([value, label]) => (
+                      <label key={value} style={{ display: "inline-flex", alignItems: "center", gap: 8, minHeight: 44 }}>
+                        <input type="radio" name={`choice:${first.key}`} value={value} aria-invalid={error ? true : undefined} style={{ width: 20, height: 20, margin: 0 }} />
+                        {label}
+                      </label>
+                    ))}
                   </div>
                 </fieldset>
               );
@@ -215,7 +223,7 @@ function NotImportedTable({ rows }: { rows: NotImported[] }) {
       </p>
       <div className="table-scroll">
         <table className="data-table">
-          <caption>取り込まれない変更</caption>
+          <caption className="visually-hidden">取り込まれない変更</caption>
           <thead>
             <tr>
               <th scope="col">シート</th>
