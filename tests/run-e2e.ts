@@ -12,6 +12,9 @@ import { createPrismaClient } from "../lib/db";
 import { seedDatabase } from "../lib/seeds/seed-database";
 import { ensureDemoAccounts } from "../lib/demo/demo-accounts";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { startTestSmtp } from "./helpers/smtp-server";
 
 assertChromium();
 const require = createRequire(import.meta.url);
@@ -24,6 +27,9 @@ if (!existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")) 
 }
 
 const server = await startTestServer();
+// the app's e-mail goes to a real SMTP server of this run; every message lands as an .eml file in E2E_MAIL_DIR
+const mailDir = mkdtempSync(path.join(tmpdir(), "kpi-e2e-mail-"));
+const smtp = await startTestSmtp({ emlDir: mailDir });
 const name = uniqueDatabaseName("kpi_e2e");
 let status = 1;
 try {
@@ -36,21 +42,24 @@ try {
 
   const port = await freePort();
   const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, SMTP_URL: smtp.url, MAIL_FROM: "KPI <kpi@e2e.example>" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(baseUrl);
-  const result = spawnSync(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
+  // spawned without blocking: the SMTP server above runs in this process and must keep receiving
+  const playwright = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: url },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: url, E2E_MAIL_DIR: mailDir },
   });
-  status = result.status ?? 1;
+  status = await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)));
   app.kill("SIGTERM");
   await new Promise((r) => app.once("exit", r));
 } finally {
   await dropDatabase(server.adminUrl, name).catch(() => {});
   await server.stop();
+  await smtp.stop();
+  rmSync(mailDir, { recursive: true, force: true });
 }
 process.exit(status);
 

@@ -1,6 +1,6 @@
 "use server";
 // Mark one or all of the signed-in user's notifications read, on the one action path.
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/actions/action";
 import { formAction } from "@/lib/actions/form";
@@ -25,13 +25,13 @@ const all = formAction({
 
 export async function markRead(prev: FormState, form: FormData) {
   const result = await one(prev as FormState<never>, form);
-  // the header's unread count is in the root layout
-  if (result.status === "ok") revalidatePath("/", "layout");
+  // the page and the header's unread count are drawn again; no cached public page is dropped for a read mark
+  if (result.status === "ok") refresh();
   return result;
 }
 
 export async function markAllRead(prev: FormState, form: FormData) {
   const result = await all(prev as FormState<never>, form);
-  if (result.status === "ok") revalidatePath("/", "layout");
+  if (result.status === "ok") refresh();
   return result;
 }
