@@ -6,7 +6,8 @@ import { runAction, type ActionDefinition, type ActionResult, type FormState } f
 
 /** A server action `(prev, form) => result` for a definition; `toInput` turns the FormData into the schema's input. */
 export function formAction<S extends z.ZodTypeAny, T>(def: ActionDefinition<S, T>, toInput: (form: FormData) => unknown = formObject) {
-  return async (_prev: FormState<T>, form: FormData): Promise<ActionResult<T>> => runAction(getCurrentUser, toInput(form), def, "action");
+  // a forged call can pass anything as the form: it is read as an empty one (the schema then says what is missing)
+  return async (_prev: FormState<T>, form: FormData): Promise<ActionResult<T>> => runAction(getCurrentUser, toInput(form instanceof FormData ? form : new FormData()), def, "action");
 }
 
 /** Every field once (repeated names: the last one), without Next's internal $ACTION fields. */

@@ -32,6 +32,10 @@ function secret(): string {
 }
 
 export async function workbookAction(code: string, slug: string, _prev: FormState<WorkbookResult>, form: FormData): Promise<ActionResult<WorkbookResult>> {
+  // a forged call can send anything as the arguments: not a form → the same answer as an empty one
+  if (typeof code !== "string" || typeof slug !== "string" || !(form instanceof FormData)) {
+    return { status: "error", code: "invalid", message: "入力内容を確認してください。", fieldErrors: { file: "Excel ファイル（.xlsx）を選んでください" } };
+  }
   if (form.get("intent") === "apply") {
     return runAction(getCurrentUser, { code, slug, token: form.get("token") ?? "" }, {
       name: "planWorkbook.apply",
