@@ -52,12 +52,12 @@ export default async function AdminMailPage({ searchParams }: Props) {
             <caption>メール {outbox.total.toLocaleString("ja-JP")}件（新しい順）</caption>
             <thead>
               <tr>
-                <th scope="col">作成日時</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>作成日時</th>
                 <th scope="col">宛先・件名・本文</th>
-                <th scope="col">状態</th>
-                <th scope="col">試行回数</th>
-                <th scope="col">最後のエラー</th>
-                <th scope="col">操作</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>状態</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>試行回数</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>最後のエラー</th>
+                <th scope="col" style={{ whiteSpace: "nowrap" }}>操作</th>
               </tr>
             </thead>
             <tbody>
@@ -77,8 +77,8 @@ export default async function AdminMailPage({ searchParams }: Props) {
                     {m.status === "sent" && <div className="muted">{time(m.sentAt)}</div>}
                     {m.status === "queued" && m.attempts > 0 && <div className="muted">次の試行 {time(m.nextAttemptAt)}</div>}
                   </td>
-                  <td>{m.attempts}回</td>
-                  <td>{m.lastError ?? "—"}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>{m.attempts}回</td>
+                  <td style={{ minWidth: "12em" }}>{m.lastError ?? "—"}</td>
                   <td>{(m.status === "failed" || m.status === "held") ? <RowActionButton action={resendAction} fields={{ id: m.id }} label="再送する" accessibleLabel={`${m.to} あての「${m.subject}」を再送する`} /> : "—"}</td>
                 </tr>
               ))}
