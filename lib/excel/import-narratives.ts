@@ -92,6 +92,12 @@ export function parseNarrativesSheet(ws: Worksheet, ctx: ImportContext, rights: 
       const { current, published } = measure.narratives;
       // as exported (published) or as it is now: no edit
       if ((after !== null && sameText(published[c.field], after)) || sameText(current[c.field], after)) continue;
+      if (!rights.mayEdit(measure) && isStale(measure.version, fileVersion)) {
+        // another department's sheet changed since the export: listed, not refused (see the values sheet)
+        const text = (t: string | null) => (t === null ? null : { value: null, text: t });
+        notImported.push({ sheet: SHEET_NARRATIVES, cell: row.getCell(c.col!).address, row: r, column: c.header, number: measure.number, measureName: measure.name, file: text(after), current: text(current[c.field]) });
+        continue;
+      }
       allowed ??= rights.allows(measure, SHEET_NARRATIVES, r, c.header, "記述");
       if (!allowed) break;
       changes.push({

@@ -309,6 +309,16 @@ describe("parseImport: versions (版)", () => {
     expect(parseImport(anonymous, context(), admin).changes.map((c) => [c.number, c.stale])).toEqual([["15", true], ["追加1", false]]);
   });
 
+  it("another department's row that changed since the export is listed as not imported, not refused", async () => {
+    const wb = await roundTrip((ws) => setR5(ws, "1", "累計", 1300));
+    const moved = context();
+    moved.measures[0].version = 2; // No 1 (健康福祉部) approved after the export
+    const parsed = parseImport(wb, moved, officer);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.changes).toEqual([]);
+    expect(parsed.notImported.map((n) => [n.number, n.column, n.file?.value])).toEqual([["1", yearHeader(2023), "1300"]]);
+  });
+
   it("a value left as exported is no edit, even where a newer draft differs", async () => {
     const ctx = context();
     ctx.measures[1].series[1].current = cell("9", "9"); // a draft saved after the export; the file still says 集計中

@@ -207,9 +207,12 @@ export class RowRights {
     private actor: Actor,
     private issues: ImportIssue[],
   ) {}
+  mayEdit(measure: ImportMeasure): boolean {
+    return can(this.actor, "import.values", { organizationId: this.ctx.organizationId, ownerUnitIds: measure.ownerUnitIds });
+  }
   allows(measure: ImportMeasure, sheet: string, row: number, column: string, what: "値" | "記述"): boolean {
     const at = (message: string) => this.issues.push({ sheet, row, column, message });
-    if (!can(this.actor, "import.values", { organizationId: this.ctx.organizationId, ownerUnitIds: measure.ownerUnitIds })) {
+    if (!this.mayEdit(measure)) {
       at(`No ${measure.number}「${measure.name}」は担当外の指標のため、${what}を変更できません`);
       return false;
     }
@@ -312,8 +315,14 @@ function parseValuesSheet(ws: Worksheet, ctx: ImportContext, rights: RowRights, 
     const after: StoredCell = { value: read.value, text: read.text };
     // the value as exported (the published one) is no edit, whatever the draft holds now; nor is the current one
     if (sameCell(series.published, after) || sameCell(series.current, after)) continue;
-    if (!rights.allows(measure, SHEET_VALUES, r, yearColumnName, "値")) continue;
     const fileVersion = versionsApply && cols.version !== null ? readVersion(row.getCell(cols.version).value) : null;
+    // another department's sheet approved (or saved) since the export: the old value in the file is no edit of
+    // this user's, so it is listed, not refused (a row they may not change and that did not move is refused)
+    if (!rights.mayEdit(measure) && isStale(measure.version, fileVersion)) {
+      notImported.push({ sheet: SHEET_VALUES, cell: row.getCell(yearCol).address, row: r, column: yearColumnName, number: measure.number, measureName: measure.name, file: after, current: series.current });
+      continue;
+    }
+    if (!rights.allows(measure, SHEET_VALUES, r, yearColumnName, "値")) continue;
     changes.push({
       kind: "value",
       measureId: measure.id,
