@@ -8,7 +8,7 @@ import { createPrismaClient } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/passwords";
 import { DEMO_PASSWORD, noAxeViolations, signIn } from "../helpers/e2e";
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const PLAN = "/orgs/430005/plans/kumamoto-2020";
 const NO34 = `${PLAN}/measures/34`;
@@ -47,7 +47,7 @@ async function officerSubmits(page: Page, value: string | null, effort: (current
   const box = page.getByRole("textbox", { name: /^取組状況/ });
   await box.fill(effort(await box.inputValue()));
   await page.getByRole("button", { name: "提出する" }).click();
-  await expect(page.getByText(/提出しました。/).first()).toBeVisible();
+  await expect(page.getByText(/提出しました。|提出済みです。/).first()).toBeVisible();
 }
 
 test("the officer submits a changed value and narrative", async ({ page }) => {
@@ -108,7 +108,7 @@ test("the officer sees the reason and resubmits; the admin approves; the history
   await expect(page.getByRole("row", { name: /生徒の英語力/ })).toContainText(REASON);
   await officerSubmits(page, null, (current) => `${current}（出典：英語教育実施状況調査）`);
 
-  const admin = await browser.newPage();
+  const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@demo.example");
   await admin.goto("/work");
   await admin.getByRole("region", { name: /第2期 熊本県まち・ひと・しごと創生総合戦略/ }).getByRole("link", { name: /承認キューを開く/ }).click();
@@ -118,7 +118,7 @@ test("the officer sees the reason and resubmits; the admin approves; the history
   await expect(admin.getByRole("status").filter({ hasText: "No 34 のシートを承認し、公開しました。" })).toBeVisible();
 
   // the public history of No 34: the approval, the value old → new with its unit and year, the narrative diff
-  const reader = await browser.newPage();
+  const reader = await (await browser.newContext()).newPage();
   await reader.goto(NO34);
   const history = reader.getByRole("region", { name: "変更履歴" });
   await expect(history).toContainText("シートを承認・公開");

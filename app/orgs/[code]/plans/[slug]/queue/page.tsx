@@ -98,7 +98,7 @@ export default async function ApprovalQueuePage({ params, searchParams }: Props)
           <ScrollRegion label="シートの一覧">
             <table className="data-table">
               <caption>
-                {filtered ? "条件に合うシート" : "シートの一覧（承認待ちが先頭）"}（{rows.length}件）
+                シートの一覧{filtered ? "（条件に合うもの）" : "（承認待ちが先頭）"}（{rows.length}件）
               </caption>
               <thead>
                 <tr>
@@ -115,7 +115,7 @@ export default async function ApprovalQueuePage({ params, searchParams }: Props)
                 {rows.map((r) => (
                   <tr key={r.measureId}>
                     <td>
-                      <strong>{STATE_LABELS[r.state]}</strong>
+                      <strong style={{ whiteSpace: "nowrap" }}>{STATE_LABELS[r.state]}</strong>
                       {r.returnReason && <div className="muted">理由：{r.returnReason}</div>}
                     </td>
                     <td className="num">{r.number}</td>
