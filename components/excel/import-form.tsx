@@ -102,7 +102,7 @@ const where = (c: { sheet: string; row: number }) => `シート『${c.sheet}』$
 function ValuesTable({ rows, year, caption }: { rows: ValueView[]; year: number; caption: string }) {
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table" style={{ minWidth: 640 }}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -222,7 +222,7 @@ function NotImportedTable({ rows }: { rows: NotImported[] }) {
         ファイルのこれらのセルは現在の内容と違いますが、取り込みません（取り込むのは受付中の評価年度の実績値と記述だけです）。ほかの年度の値や目標値・指標名などを変える場合は、企画担当に依頼してください。
       </p>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table" style={{ minWidth: 640 }}>
           <caption className="visually-hidden">取り込まれない変更</caption>
           <thead>
             <tr>

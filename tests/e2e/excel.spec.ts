@@ -136,6 +136,7 @@ test("a narrative edited in 記述 is shown as a diff and saved into the draft",
   await expect(diff).toContainText("Excel で書き換え");
   await expect(diff.locator("ins").filter({ hasText: "Excel で書き換え" })).toBeVisible();
   await expect(diff.locator("del").first()).toBeVisible();
+  await shots(page, "excel-import-narrative");
   await page.getByRole("button", { name: "この内容で下書きに保存する" }).click();
   await expect(page.getByRole("status").filter({ hasText: "0件の値と1件の記述を、1件のシートの下書きとして保存しました" })).toBeVisible();
   await page.getByRole("link", { name: /^No 18 / }).click();
