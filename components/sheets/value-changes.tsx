@@ -29,8 +29,7 @@ export function ValueChanges({ changes, caption, compact = false }: { changes: V
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">区分（単位）</th>
-            <th scope="col">年度</th>
+            <th scope="col">区分（単位）・年度</th>
             <th scope="col" className="num">公開中の値</th>
             <th scope="col" className="num">提出された値</th>
           </tr>
@@ -38,8 +37,11 @@ export function ValueChanges({ changes, caption, compact = false }: { changes: V
         <tbody>
           {changes.map((c) => (
             <tr key={`${c.seriesId}-${c.fiscalYear}`}>
-              <th scope="row">{c.label}{c.unit && <span className="muted">（{c.unit}）</span>}</th>
-              <td>{fiscalYearWithWestern(c.fiscalYear)}</td>
+              <th scope="row">
+                {c.label}
+                {c.unit && <span className="muted">（{c.unit}）</span>}
+                <div className="muted" style={{ fontWeight: 400 }}>{fiscalYearWithWestern(c.fiscalYear)}</div>
+              </th>
               <td className="num">{cellWithUnit(c.before, c.unit)}</td>
               <td className="num"><strong>{cellWithUnit(c.after, c.unit)}</strong></td>
             </tr>

@@ -82,7 +82,8 @@ export async function getSheetReview(user: Actor, code: string, slug: string, nu
     updatedAt: entry?.updatedAt ?? null,
     channel: entry?.updatedVia ? (CHANNEL_LABELS[entry.updatedVia] ?? null) : null,
     returnReason: state === "returned" ? (entry?.returnReason ?? null) : null,
-    everPublished: Boolean(entry?.publishedAt),
+    // a seeded sheet carries its published text without a publishedAt
+    everPublished: Boolean(entry && (entry.publishedAt || entry.publishedEffortStatus || entry.publishedIssues || entry.publishedDirection)),
     deadline,
     deadlineState: deadlines?.status === "open" ? deadlineState(deadline, now, state) : ("none" as const),
     values,

@@ -5,6 +5,8 @@ import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 import { AuditTable } from "@/components/admin/audit-table";
 
 export const metadata: Metadata = { title: "監査ログ" };
+// the filter bar styles its selects (app/globals.css .filters); the date inputs get the same look
+const dateStyle = { font: "inherit", fontWeight: 400, padding: "6px 8px", border: "1px solid var(--color-neutral-solid-gray-600)", borderRadius: 8, minHeight: 40, background: "var(--surface)" } as const;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function pageHref(filters: AuditFilters, page: number): string {
@@ -57,11 +59,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </div>
         <div className="field">
           <label htmlFor="audit-from">期間（から）</label>
-          <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} />
+          <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} style={dateStyle} />
         </div>
         <div className="field">
           <label htmlFor="audit-to">期間（まで）</label>
-          <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} />
+          <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} style={dateStyle} />
         </div>
         <button type="submit" className="button">絞り込む</button>
       </form>

@@ -96,7 +96,7 @@ export default async function ApprovalQueuePage({ params, searchParams }: Props)
             {filtered && <a href={`${base}?year=${year}`}>条件を解除</a>}
           </form>
           <ScrollRegion label="シートの一覧">
-            <table className="data-table">
+            <table className="data-table" style={{ minWidth: 720 }}>
               <caption>
                 シートの一覧{filtered ? "（条件に合うもの）" : "（承認待ちが先頭）"}（{rows.length}件）
               </caption>
