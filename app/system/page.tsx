@@ -24,6 +24,7 @@ export default async function SystemPage() {
     <>
       <h1>運用管理</h1>
       <p>この環境に登録されている団体と、団体の追加です。団体の部局・計画・指標は、各団体の管理者（企画担当）が設定します。</p>
+      <p>すべての団体の通知メールの送信状況は <a href="/admin/mail">メールの送信状況（送信箱）</a> で確認できます。</p>
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">登録されている団体（{organizations.length}団体）</h2>
         <ScrollRegion label="登録されている団体">

@@ -65,7 +65,7 @@ export default async function AdminMailPage({ searchParams }: Props) {
                 <tr key={m.id}>
                   <td style={{ whiteSpace: "nowrap" }}>{time(m.createdAt)}</td>
                   <th scope="row" style={{ fontWeight: "normal", minWidth: "18em" }}>
-                    <div>{m.to}</div>
+                    <div>{m.to}{m.organization && <span className="muted">（{m.organization.name}）</span>}</div>
                     <div><strong>{m.subject}</strong></div>
                     <details>
                       <summary>本文を読む</summary>
