@@ -1,25 +1,43 @@
 // A user's memberships as the permission table reads them, loaded the same way for every channel (the signed-in
 // session, an API token): an officer's units include the 課 under each of their 部.
+// Where an organisation requires two-factor sign-in of its admins (Organization.requireAdminTwoFactor), an admin
+// membership counts only when the channel is verified (lib/auth/session-user.ts, lib/tokens/authenticate.ts);
+// otherwise it is read as a viewer's, marked `needsTwoFactor`, so that every permission check refuses on the server
+// and the pages can say why.
 import type { Prisma } from "../generated/prisma/client";
 
 export const membershipSelect = {
   organizationId: true,
   role: true,
-  organization: { select: { code: true, name: true } },
+  organization: { select: { code: true, name: true, requireAdminTwoFactor: true } },
   units: { select: { unit: { select: { id: true, name: true, children: { select: { id: true } } } } } },
 } satisfies Prisma.MembershipSelect;
 
 type MembershipRow = Prisma.MembershipGetPayload<{ select: typeof membershipSelect }>;
 
-export type LoadedMembership = { organizationId: string; organizationCode: string; organizationName: string; role: string; unitIds: string[]; unitNames: string[] };
+export type LoadedMembership = {
+  organizationId: string;
+  organizationCode: string;
+  organizationName: string;
+  role: string;
+  unitIds: string[];
+  unitNames: string[];
+  /** an admin membership held back until the user signs in with two-factor sign-in (the organisation requires it) */
+  needsTwoFactor?: true;
+};
 
-export function toMemberships(rows: readonly MembershipRow[]): LoadedMembership[] {
-  return rows.map((m) => ({
-    organizationId: m.organizationId,
-    organizationCode: m.organization.code,
-    organizationName: m.organization.name,
-    role: m.role,
-    unitIds: m.units.flatMap((u) => [u.unit.id, ...u.unit.children.map((c) => c.id)]),
-    unitNames: m.units.map((u) => u.unit.name),
-  }));
+/** `twoFactorVerified`: the channel proved a second factor (or an identity provider did); fails closed when absent. */
+export function toMemberships(rows: readonly MembershipRow[], options: { twoFactorVerified?: boolean } = {}): LoadedMembership[] {
+  return rows.map((m) => {
+    const held = m.role === "admin" && m.organization.requireAdminTwoFactor && options.twoFactorVerified !== true;
+    return {
+      organizationId: m.organizationId,
+      organizationCode: m.organization.code,
+      organizationName: m.organization.name,
+      role: held ? "viewer" : m.role,
+      unitIds: m.units.flatMap((u) => [u.unit.id, ...u.unit.children.map((c) => c.id)]),
+      unitNames: m.units.map((u) => u.unit.name),
+      ...(held ? { needsTwoFactor: true as const } : {}),
+    };
+  });
 }

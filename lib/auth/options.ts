@@ -36,10 +36,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "アカウント",
-      credentials: { email: { label: "メールアドレス", type: "email" }, password: { label: "パスワード", type: "password" } },
+      // code: the second factor (a TOTP code or a recovery code) when the account has two-factor sign-in on
+      credentials: { email: { label: "メールアドレス", type: "email" }, password: { label: "パスワード", type: "password" }, code: { label: "確認コード", type: "text" } },
       async authorize(credentials, req) {
         const source = clientAddress(req?.headers ?? {});
-        const result = await checkSignIn(db(), String(credentials?.email ?? ""), String(credentials?.password ?? ""), source);
+        const result = await checkSignIn(db(), String(credentials?.email ?? ""), String(credentials?.password ?? ""), source, undefined, String(credentials?.code ?? ""));
         if (!result.ok) throw new Error(result.message);
         return result.user;
       },
@@ -61,15 +62,19 @@ export const authOptions: NextAuthOptions = {
           const existing = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
           token.uid = existing?.id;
           token.sv = existing?.sessionVersion ?? 0;
+          // the identity provider does its own checks (its multi-factor included): see lib/auth/session-user.ts
+          token.sso = true;
         } else {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          // signed in with the password and a second factor (needed where admins must use two-factor sign-in)
+          token.mfa = (user as { mfa?: boolean }).mfa === true;
         }
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined, mfa: token.mfa === true, sso: token.sso === true };
     },
   },
 };

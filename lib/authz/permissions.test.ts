@@ -64,3 +64,18 @@ describe("the mail outbox", () => {
     expect(can({ id: "op", memberships: [], isOperator: true }, "mail.manage", "installation")).toBe(true);
   });
 });
+
+describe("the organisation's sign-in rules", () => {
+  it("are set by the organisation's admin only: not another organisation's admin, no other role, no operator", () => {
+    expect(can(actor("admin"), "organization.security", { organizationId: org })).toBe(true);
+    expect(can(actor("admin"), "organization.security", { organizationId: "other" })).toBe(false);
+    for (const role of ["viewer", "officer", "committee"]) expect(can(actor(role, ["doboku"]), "organization.security", { organizationId: org, ownerUnitIds: ["doboku"] })).toBe(false);
+    expect(can({ id: "op", memberships: [], isOperator: true }, "organization.security", { organizationId: org })).toBe(false);
+    expect(can({ id: "op", memberships: [], isOperator: true }, "organization.security", "installation")).toBe(false);
+  });
+
+  it("an admin membership held back for two-factor sign-in (read as a viewer's) may do nothing", () => {
+    const held: Actor = { id: "u", memberships: [{ organizationId: org, role: "viewer", unitIds: [] }] };
+    for (const action of ACTIONS) expect(can(held, action, { organizationId: org })).toBe(false);
+  });
+});

@@ -26,6 +26,8 @@ export const ACTIONS = [
   "plan.manage",
   // the mail outbox: read every message, send a failed or held one again
   "mail.manage",
+  // the organisation's sign-in rules (two-factor sign-in required of its admins)
+  "organization.security",
   // installation-wide, operators only (not members of any organisation)
   "organization.create",
   "organization.list",
@@ -62,6 +64,7 @@ export const PERMISSIONS: Record<Role, readonly Grant[]> = {
     { action: "unit.manage", scope: "organization" },
     { action: "plan.manage", scope: "organization" },
     { action: "mail.manage", scope: "organization" },
+    { action: "organization.security", scope: "organization" },
   ],
 };
 
