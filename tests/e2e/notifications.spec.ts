@@ -2,7 +2,7 @@
 // the admin sees the unread count in the header, the notification, and the e-mail arrives at the run's SMTP
 // server; the admin returns it with a reason → the officer is told, with the reason, in the app and by e-mail.
 // Also: marking read, the e-mail choice on /account, the admin's outbox, and an officer refused the outbox.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -29,6 +29,22 @@ async function waitForMail(match: (m: ParsedMail) => boolean): Promise<ParsedMai
 }
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to.map((t) => t.text).join(",") : (m.to?.text ?? ""));
 
+// one signed-in browser each for the officer and the admin, shared by the serial tests below
+let officer: Page;
+let admin: Page;
+async function signedIn(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+test.beforeAll(async ({ browser }) => {
+  [officer, admin] = [await signedIn(browser, "doboku@demo.example"), await signedIn(browser, "admin@demo.example")];
+});
+test.afterAll(async () => {
+  await officer?.context().close();
+  await admin?.context().close();
+});
+
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -37,16 +53,13 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("the officer submits No 5: the admin sees the unread count and the notification, and gets the e-mail", async ({ browser }) => {
-  const officer = await (await browser.newContext()).newPage();
-  await signIn(officer, "doboku@demo.example");
+test("the officer submits No 5: the admin sees the unread count and the notification, and gets the e-mail", async () => {
   await officer.goto(`${NO5}/edit`);
   // the draft starts from the published text, which is enough to submit
   await officer.getByRole("button", { name: "提出する" }).click();
   await expect(officer.getByText(/提出しました。|提出済みです。/).first()).toBeVisible();
 
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.example");
+  await admin.goto("/work");
   const bell = admin.getByRole("banner").getByRole("link", { name: /^お知らせ（未読 \d+件）$/ });
   await expect(bell).toBeVisible();
   await bell.click();
@@ -70,15 +83,11 @@ test("the officer submits No 5: the admin sees the unread count and the notifica
   await expect(admin.getByRole("banner").getByRole("link", { name: before > 1 ? `お知らせ（未読 ${before - 1}件）` : "お知らせ", exact: true })).toBeVisible();
 });
 
-test("the admin returns it with a reason: the officer sees the reason in the app and gets the e-mail", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.example");
+test("the admin returns it with a reason: the officer sees the reason in the app and gets the e-mail", async () => {
   await admin.goto(`${NO5}/approval?year=2023`);
   await admin.getByLabel("差し戻しの理由（必須）").fill(REASON);
   await admin.getByRole("button", { name: "差し戻す" }).click();
 
-  const officer = await (await browser.newContext()).newPage();
-  await signIn(officer, "doboku@demo.example");
   await expect(async () => {
     await officer.goto("/notifications");
     await expect(officer.getByRole("heading", { name: /^シートが差し戻されました：No\.5 / }).first()).toBeVisible({ timeout: 1000 });
@@ -98,8 +107,8 @@ test("the admin returns it with a reason: the officer sees the reason in the app
   await expect(officer.getByRole("button", { name: /既読にする$/ })).toHaveCount(0);
 });
 
-test("each user chooses e-mail per kind on /account", async ({ page }) => {
-  await signIn(page, "doboku@demo.example");
+test("each user chooses e-mail per kind on /account", async () => {
+  const page = officer;
   await page.goto("/account");
   const section = page.getByRole("region", { name: "通知の設定" });
   const returned = section.getByRole("checkbox", { name: "シートの差し戻し" });
@@ -118,9 +127,7 @@ test("each user chooses e-mail per kind on /account", async ({ page }) => {
   await expect(page.getByText("通知の設定を保存しました。")).toBeVisible();
 });
 
-test("the admin reads the outbox; an officer is refused it", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.example");
+test("the admin reads the outbox; an officer is refused it", async () => {
   await admin.goto("/admin");
   await admin.getByRole("link", { name: "メールの送信状況" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("メールの送信状況（送信箱）");
@@ -131,8 +138,6 @@ test("the admin reads the outbox; an officer is refused it", async ({ browser })
   await noAxeViolations(admin);
   await shoot(admin, "admin-mail");
 
-  const officer = await (await browser.newContext()).newPage();
-  await signIn(officer, "doboku@demo.example");
   await officer.goto("/admin/mail");
   await expect(officer.getByRole("alert").filter({ hasText: "管理者の権限がありません。" })).toBeVisible();
   await expect(officer.getByRole("table")).toHaveCount(0);
