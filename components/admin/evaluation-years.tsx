@@ -30,7 +30,7 @@ export function EvaluationYears({ org, actions }: { org: EvaluationAdminOrg; act
               <p>評価年度はまだ設定されていません。</p>
             ) : (
               <ScrollRegion label={`${p.name}の評価年度`}>
-                <table className="data-table">
+                <table className={`data-table ${styles.years}`}>
                   <caption className="visually-hidden">{p.name}の評価年度</caption>
                   <thead>
                     <tr><th scope="col">評価年度</th><th scope="col">受付</th><th scope="col">締切</th><th scope="col">リマインド</th><th scope="col">期限の延長</th></tr>
