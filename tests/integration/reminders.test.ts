@@ -123,6 +123,28 @@ describe("deadline reminders", () => {
   });
 });
 
+describe("deadline extensions", () => {
+  it("remind by the deadline that holds for each sheet: a department's extension moves its reminder day", async () => {
+    const p = database.prisma;
+    const org = await p.organization.findUniqueOrThrow({ where: { code: "430005" } });
+    const police = await p.orgUnit.findFirstOrThrow({ where: { organizationId: org.id, path: "警察本部" } });
+    const doboku = await p.orgUnit.findFirstOrThrow({ where: { organizationId: org.id, path: "土木部" } });
+    await p.user.create({ data: { id: "keisatsu", email: "keisatsu@example.jp", name: "keisatsu", memberships: { create: { organizationId: org.id, role: "officer", units: { create: [{ unitId: police.id }] } } } } });
+    // the year's deadline is in 3 days; 土木部 was given 4: with a 4-day reminder only 土木部's officer is due today
+    await setDeadline(inDays(3), [4]);
+    const extension = await p.deadlineExtension.create({ data: { evaluationYearId: yearId, unitId: doboku.id, deadline: inDays(4) } });
+    try {
+      expect(await runDeadlineReminders(p)).toEqual({ notifications: 1, mails: 1 });
+      const note = (await reminders("doboku")).find((n) => n.dedupeKey?.startsWith(`reminder:${yearId}:4:`));
+      expect(note?.dedupeKey).toBe(`reminder:${yearId}:4:${japaneseDate(inDays(4))}:doboku`);
+      expect(await p.notification.count({ where: { userId: "keisatsu" } })).toBe(0);
+    } finally {
+      await p.deadlineExtension.delete({ where: { id: extension.id } });
+      await p.mailMessage.updateMany({ where: { status: "queued" }, data: { status: "held" } });
+    }
+  });
+});
+
 describe("overdue summary", () => {
   it("the day after the deadline the planning division gets the overdue sheets by department, once", async () => {
     await setDeadline(inDays(-1));
