@@ -15,6 +15,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   const roles = new Set(user?.memberships.map((m) => m.role));
   const adminOf = user?.memberships.find((m) => m.role === "admin");
+  // admin roles held back until the user signs in with two-factor sign-in (their organisation requires it)
+  const heldAdmin = user?.memberships.filter((m) => m.needsTwoFactor).map((m) => m.organizationName) ?? [];
   // signed-in users only: anonymous pages (and their cached copies, which have no cookies) run no query here
   const unread = user ? await countUnread(db(), user) : 0;
   return (
@@ -44,7 +46,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </div>
         </header>
-        <main id="main" className="site-main">{children}</main>
+        <main id="main" className="site-main">
+          {heldAdmin.length > 0 && (
+            <p className="notice-banner" role="note" id="two-factor-required">
+              {heldAdmin.join("・")}では、管理者に2段階認証が必須です。管理者の機能を使うには、<a href="/account#two-factor">アカウントのページ</a>で2段階認証を設定し、確認コードを使ってサインインし直してください。
+            </p>
+          )}
+          {children}
+        </main>
         <footer className="site-footer">
           <div className="site-footer__inner">
             出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）　<a href="/opendata">オープンデータ（JSON・CSV）</a>

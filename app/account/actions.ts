@@ -10,6 +10,7 @@ import { changeOwnPassword, changeOwnPasswordSchema } from "@/lib/users/own-acco
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { preferencesSchema } from "@/lib/notifications/schemas";
 import { saveNotificationPreferences } from "@/lib/notifications/queries";
+import { confirmTwoFactor, confirmTwoFactorSchema, disableTwoFactor, disableTwoFactorSchema, regenerateRecoveryCodes, regenerateRecoveryCodesSchema, startTwoFactor, startTwoFactorSchema } from "@/lib/users/two-factor";
 
 export type CreatedTokenData = { token: string; name: string; expiresAt: string | null };
 
@@ -72,6 +73,39 @@ const notificationSettings = formAction(
 
 export async function saveNotificationSettings(prev: FormState, form: FormData) {
   const result = await notificationSettings(prev as FormState<never>, form);
+  if (result.status === "ok") revalidatePath("/account");
+  return result;
+}
+
+// 2段階認証: start (a pending secret shown on the page), confirm (enabled, recovery codes answered once, every
+// session ended — the page is not refreshed so the codes stay on screen), reissue recovery codes, disable
+const twoFactorStart = formAction({ name: "account twoFactor.start", schema: startTwoFactorSchema, run: (actor, input) => startTwoFactor(db(), actor, input), publishes: false, message: "認証アプリで QR コードを読み取ってください。" });
+const twoFactorConfirm = formAction({
+  name: "account twoFactor.confirm",
+  schema: confirmTwoFactorSchema,
+  run: (actor, input) => confirmTwoFactor(db(), actor, input),
+  publishes: false,
+  message: "2段階認証を有効にしました。すべての端末でサインアウトしました。",
+});
+const recoveryCodes = formAction({ name: "account recoveryCodes.regenerate", schema: regenerateRecoveryCodesSchema, run: (actor, input) => regenerateRecoveryCodes(db(), actor, input), publishes: false, message: "回復コードを再発行しました。それまでの回復コードは使えません。" });
+const twoFactorDisable = formAction({ name: "account twoFactor.disable", schema: disableTwoFactorSchema, run: (actor, input) => disableTwoFactor(db(), actor, input), publishes: false, message: "2段階認証を無効にしました。" });
+
+export async function startTwoFactorAction(prev: FormState, form: FormData) {
+  const result = await twoFactorStart(prev as FormState<never>, form);
+  if (result.status === "ok") revalidatePath("/account");
+  return result;
+}
+export async function confirmTwoFactorAction(prev: FormState, form: FormData) {
+  return twoFactorConfirm(prev as FormState<never>, form);
+}
+export async function regenerateRecoveryCodesAction(prev: FormState, form: FormData) {
+  const result = await recoveryCodes(prev as FormState<never>, form);
+  // the form keeps its state (the codes stay on screen) while the page's count of codes left is refreshed
+  if (result.status === "ok") revalidatePath("/account");
+  return result;
+}
+export async function disableTwoFactorAction(prev: FormState, form: FormData) {
+  const result = await twoFactorDisable(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;
 }

@@ -13,6 +13,10 @@ import { KIND_LABELS } from "@/lib/notifications/kinds";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { signOutAction } from "@/lib/auth/sign-out";
 import { Field, SetupForm } from "@/components/setup/setup-form";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { getTwoFactorStatus, pendingTwoFactorSecret } from "@/lib/users/two-factor";
+import { enrolmentView } from "@/lib/auth/two-factor-qr";
+import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "アカウント" };
 
@@ -22,7 +26,8 @@ const time = (d: Date | null) => (d ? d.toLocaleString("ja-JP", { timeZone: "Asi
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [tokens, preferences] = await Promise.all([listApiTokens(db(), user.id), getNotificationPreferences(db(), user)]);
+  const [tokens, preferences, twoFactor, pendingSecret] = await Promise.all([listApiTokens(db(), user.id), getNotificationPreferences(db(), user), getTwoFactorStatus(db(), user.id), pendingTwoFactorSecret(db(), user.id)]);
+  const enrolment = pendingSecret ? await enrolmentView(pendingSecret, user.email) : null;
   return (
     <>
       <h1>アカウント</h1>
@@ -41,7 +46,7 @@ export default async function AccountPage() {
               <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
                 {user.memberships.map((m) => (
                   <li key={`${m.organizationId}-${m.role}`}>
-                    {m.organizationName}：{ROLE_LABELS[m.role] ?? m.role}
+                    {m.organizationName}：{m.needsTwoFactor ? "管理者（企画担当）— 2段階認証でサインインするまで使えません" : (ROLE_LABELS[m.role] ?? m.role)}
                     {m.unitNames.length > 0 && `（${m.unitNames.join("・")}）`}
                   </li>
                 ))}
@@ -67,6 +72,12 @@ export default async function AccountPage() {
           <Field name="confirmPassword" label="新しいパスワード（確認）" type="password" autoComplete="new-password" required />
         </SetupForm>
       </section>
+
+      <TwoFactorSection
+        status={twoFactor}
+        enrolment={enrolment}
+        actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, regenerate: regenerateRecoveryCodesAction, disable: disableTwoFactorAction }}
+      />
 
       <section aria-labelledby="account-notifications">
         <h2 id="account-notifications">通知の設定</h2>

@@ -9,7 +9,9 @@ import { planPath } from "@/lib/paths";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Field, SetupForm } from "@/components/setup/setup-form";
 import { SetupRefused } from "@/components/setup/setup-refused";
-import { createPlanAction } from "./actions";
+import { adminTwoFactorAction, createPlanAction } from "./actions";
+import { db } from "@/lib/db";
+import { getAdminTwoFactorOverview } from "@/lib/organizations/security";
 
 export const metadata: Metadata = { title: "設定" };
 type Props = { params: Promise<{ code: string }> };
@@ -21,6 +23,7 @@ export default async function OrganizationSetupPage({ params }: Props) {
   const org = await getOrganizationSetup(code);
   if (!org) notFound();
   if (!can(user, "plan.manage", { organizationId: org.id })) return <SetupRefused />;
+  const security = can(user, "organization.security", { organizationId: org.id }) ? await getAdminTwoFactorOverview(db(), org.id) : null;
   return (
     <>
       <nav className="breadcrumbs" aria-label="パンくずリスト">
@@ -69,6 +72,44 @@ export default async function OrganizationSetupPage({ params }: Props) {
           </ScrollRegion>
         )}
       </section>
+      {security && (
+        <section aria-labelledby="security-heading">
+          <h2 id="security-heading">サインインの安全性</h2>
+          <p>
+            必須にすると、この団体の管理者は、2段階認証（パスワードと認証アプリの確認コード）でサインインしたときだけ管理者の機能を使えます。
+            設定していない管理者は、設定するまで管理の操作ができません（API トークンも同じです）。組織のアカウント（SSO）でサインインする管理者は、ID プロバイダーの確認に従います。
+          </p>
+          <ScrollRegion label="管理者の2段階認証の状況">
+            <table className="data-table">
+              <caption>この団体の管理者の2段階認証</caption>
+              <thead>
+                <tr>
+                  <th scope="col">氏名</th>
+                  <th scope="col">メールアドレス</th>
+                  <th scope="col">2段階認証</th>
+                </tr>
+              </thead>
+              <tbody>
+                {security.admins.map((a) => (
+                  <tr key={a.email}>
+                    <th scope="row">{a.name}</th>
+                    <td>{a.email}</td>
+                    <td>{a.sso ? "SSO（ID プロバイダー）" : a.enabled ? "有効" : "未設定"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          <SetupForm action={adminTwoFactorAction} id="admin-two-factor" label="管理者の2段階認証" submit="保存">
+            <input type="hidden" name="organizationId" value={org.id} />
+            <div className="checkbox-field">
+              <input type="checkbox" id="admin-two-factor-required" name="required" value="on" defaultChecked={security.required} aria-describedby="admin-two-factor-hint" />
+              <label htmlFor="admin-two-factor-required">管理者に2段階認証を必須にする</label>
+              <p className="hint" id="admin-two-factor-hint">必須にできるのは、ご自身の2段階認証を<a href="/account#two-factor">アカウントのページ</a>で有効にしている管理者です。</p>
+            </div>
+          </SetupForm>
+        </section>
+      )}
       <section aria-labelledby="new-plan-heading">
         <h2 id="new-plan-heading">計画の作成</h2>
         <p>作成した計画は「準備中」の間、この団体の職員だけが見られます。指標を設定してから「運用中」にすると公開されます。</p>
