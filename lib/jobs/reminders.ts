@@ -71,7 +71,8 @@ export async function runDeadlineReminders(prisma: PrismaClient, now: Date = new
   const today = japaneseDate(now);
   const total: JobOutcome = { notifications: 0, mails: 0 };
   for (const { year, org, sheets } of await openYearsWithSheets(prisma)) {
-    const days = [...new Set(year.reminderDays.length ? year.reminderDays : [7, 1])].filter((n) => n >= 0);
+    // the year's own days (a new year gets 7 and 1; an empty list means the planning division wants no reminders)
+    const days = [...new Set(year.reminderDays)].filter((n) => n >= 0);
     const due = days.flatMap((n) => sheets.filter((s) => NOT_SUBMITTED.has(s.state) && reminderDay(s.deadline, n) === today).map((s) => ({ n, sheet: s })));
     if (due.length === 0) continue;
     await prisma.$transaction(async (tx) => {

@@ -67,8 +67,10 @@ describe("deadline reminders", () => {
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0].to && !Array.isArray(smtp.messages[0].to) && smtp.messages[0].to.text).toBe("doboku@example.jp");
     expect(smtp.messages[0].subject).toContain("提出期限");
-    // on a day that is not a reminder day nothing is sent
+    // on a day that is not a reminder day nothing is sent, nor when the year has no reminder days
     await setDeadline(inDays(5));
+    expect(await runDeadlineReminders(database.prisma)).toEqual({ notifications: 0, mails: 0 });
+    await setDeadline(inDays(1), []);
     expect(await runDeadlineReminders(database.prisma)).toEqual({ notifications: 0, mails: 0 });
   });
 
