@@ -40,7 +40,7 @@ test("the officer edits No 15, saves a draft, submits; No 1 is refused through t
   await noAxeViolations(page);
 
   await page.goto(`${NO15}/edit`);
-  const effort = page.getByLabel("取組状況", { exact: true });
+  const effort = page.getByLabel("取組状況（下書き）");
   await effort.fill(`${await effort.inputValue()}\n${ADDED}`);
   const value = page.getByRole("group", { name: /実績値/ }).getByRole("textbox").first();
   await value.fill("あいう");
@@ -119,17 +119,17 @@ async function officerPage(browser: Browser) {
 test("two browsers edit the same sheet: the second save is refused and both versions are shown", async ({ browser }) => {
   const first = await officerPage(browser);
   const second = await officerPage(browser);
-  await first.getByLabel("課題等").fill("一人目の課題等");
+  await first.getByLabel("課題等（下書き）").fill("一人目の課題等");
   await first.getByRole("button", { name: "下書き保存" }).click();
   await expect(first.getByText("下書きを保存しました。")).toBeVisible();
 
-  await second.getByLabel("課題等").fill("二人目の課題等");
+  await second.getByLabel("課題等（下書き）").fill("二人目の課題等");
   await second.getByRole("button", { name: "下書き保存" }).click();
   const conflict = second.getByRole("alert").filter({ hasText: "他の人が先に保存しています" });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText("一人目の課題等");
   await expect(conflict).toContainText("二人目の課題等");
-  await expect(second.getByLabel("課題等")).toHaveValue("二人目の課題等"); // nothing lost
+  await expect(second.getByLabel("課題等（下書き）")).toHaveValue("二人目の課題等"); // nothing lost
   await second.screenshot({ path: "test-results/conflict.png", fullPage: true });
   const [entry] = await sql<{ issues: string }>(`SELECT e.issues FROM "SheetEntry" e JOIN "Measure" m ON m.id = e."measureId" JOIN "Plan" p ON p.id = m."planId" WHERE p.slug = 'kumamoto-2020' AND m.number = '15' AND e."evaluationYear" = 2023`);
   expect(entry.issues).toBe("一人目の課題等");
@@ -140,7 +140,7 @@ test("a malformed ?year= on the edit page opens the current year's sheet, not an
   for (const year of ["abc", "2023.5"]) {
     const response = await page.goto(`${NO15}/edit?year=${year}`);
     expect(response?.status(), year).toBe(200);
-    await expect(page.getByLabel("取組状況", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("取組状況（下書き）")).toBeVisible();
     await expect(page.getByText("NaN")).toHaveCount(0);
   }
 });

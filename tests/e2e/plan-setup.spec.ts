@@ -116,9 +116,9 @@ test("the 土木部 officer enters the R6 actual and the three narratives and su
   await expect(page.getByRole("heading", { level: 1 })).toContainText(NAME);
   await expect(page.getByText(/令和6年度（2024）/).first()).toBeVisible();
   await page.getByRole("group", { name: /実績値/ }).getByLabel(/単年/).fill(ACTUAL);
-  await page.getByLabel("取組状況", { exact: true }).fill(EFFORT);
-  await page.getByLabel("課題等", { exact: true }).fill("資材価格の高騰により一部の工事が遅れている。");
-  await page.getByLabel("今後の方向性", { exact: true }).fill("残る要対策箇所の整備を計画的に進める。");
+  await page.getByLabel("取組状況（下書き）").fill(EFFORT);
+  await page.getByLabel("課題等（下書き）").fill("資材価格の高騰により一部の工事が遅れている。");
+  await page.getByLabel("今後の方向性（下書き）").fill("残る要対策箇所の整備を計画的に進める。");
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByText(/提出しました。|提出済みです。/).first()).toBeVisible();
 

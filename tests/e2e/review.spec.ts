@@ -12,7 +12,8 @@ const COMMENT = "製造品出荷額の集計時期と今後の見通しを説明
 
 test("a committee member opens the review list, comments on a KPI and marks it reviewed", async ({ page }) => {
   await signIn(page, "iin@demo.example");
-  await page.getByRole("link", { name: "評価委員の確認" }).click();
+  // signing in lands on the review list already; the header link leads to the list of plans
+  await page.getByRole("navigation", { name: "利用者メニュー" }).getByRole("link", { name: "評価委員の確認" }).click();
   await page.getByRole("link", { name: /第2期 熊本県まち・ひと・しごと創生総合戦略.*確認リスト/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("確認リスト");
   const attention = page.getByRole("table", { name: /先に確認が必要な指標/ });
