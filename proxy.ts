@@ -22,6 +22,8 @@ const TOKEN_API = /^\/api\/v1\/(me(\/.*)?|organizations\/[^/]+\/plans\/[^/]+\/(m
 
 async function decide(request: NextRequest): Promise<NextResponse> {
   if (process.env.KPI_REQUIRE_SIGN_IN !== "1") return cacheOnlyRealPages(request);
+  // an invitation's link is how someone new gets an account: it must open before anyone can sign in
+  if (request.nextUrl.pathname.startsWith("/invitations/")) return NextResponse.next();
   // the cookie's name as next-auth's options set it (__Secure- in production), not guessed from NEXTAUTH_URL
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
   if (token) return cacheOnlyRealPages(request);

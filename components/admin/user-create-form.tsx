@@ -1,6 +1,7 @@
 "use client";
-// Registering a user on /admin/users: each mistake beside its field, and a refused form keeps everything typed
-// (the password and the chosen units included: the form is never reset unless the user was registered).
+// Inviting a user on /admin/users: each mistake beside its field, and a refused form keeps everything typed
+// (the chosen units included: the form is never reset unless the invitation was sent). The person chooses their
+// own password when accepting (a new address) or signs in with the one they have (an existing account).
 import { Field, SetupForm, useFieldError } from "@/components/setup/setup-form";
 import type { ActionResult, FormState } from "@/lib/actions/action";
 
@@ -29,11 +30,10 @@ function UnitsField({ id, units }: { id: string; units: Props["units"] }) {
 export function UserCreateForm(p: Props) {
   const formId = `new-user-${p.code}`;
   return (
-    <SetupForm action={p.action} id={formId} label={`${p.organizationName}に利用者を登録`} submit="登録する" resetOnSuccess>
+    <SetupForm action={p.action} id={formId} label={`${p.organizationName}に利用者を招待`} submit="招待する" resetOnSuccess>
       <input type="hidden" name="organizationId" value={p.organizationId} />
       <Field name="email" label="メールアドレス" type="email" autoComplete="off" required />
       <Field name="name" label="氏名" required />
-      <Field name="password" label="初期パスワード（12文字以上）" type="password" autoComplete="new-password" required />
       <Field name="role" label="役割" defaultValue="officer" options={p.roles} />
       <UnitsField id={`${formId}-unitIds`} units={p.units} />
     </SetupForm>

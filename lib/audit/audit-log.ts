@@ -164,6 +164,9 @@ async function describeAuditRows(rows: Raw[], orgIds: string[]): Promise<AuditRo
           const o = orgMap.get(r.entityId);
           return o ? { label: o.name, href: null } : null;
         }
+        case "Invitation":
+          // the address the admin typed: known to them already (the record never says whether it was registered)
+          return text(after.email) ? { label: text(after.email)!, href: null } : { label: "招待", href: null };
         case "ApiToken":
           return text(after.name) ? { label: `トークン「${text(after.name)}」`, href: null } : null;
         default:

@@ -36,6 +36,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "organization.create": "団体を登録",
   // people
   "user.create": "利用者を登録",
+  "user.invite": "利用者を招待",
+  "user.acceptInvitation": "招待を承諾",
+  "user.declineInvitation": "招待を辞退",
+  "user.withdrawInvitation": "招待を取り消し",
   "user.createAdmin": "管理者を登録",
   "user.createOperator": "運用管理者を登録",
   "user.makeOperator": "運用管理者に指定",
@@ -82,6 +86,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   CommitteeReview: "評価委員の確認",
   DeadlineExtension: "締切の延長",
   MailMessage: "メール",
+  Invitation: "招待",
 };
 
 export const entityLabel = (type: string) => ENTITY_LABELS[type] ?? "その他";

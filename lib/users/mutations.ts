@@ -1,4 +1,5 @@
-// Planning division (organisation admin): create users, give them a role and units in the organisation,
+// Planning division (organisation admin): give users a role and units in the organisation (new people join by
+// invitation: lib/users/invitations.ts),
 // disable them, reset passwords. An admin acts only within their own organisation; every change is audited.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -8,15 +9,6 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { FORBIDDEN, type SimpleResult } from "../evaluation/mutations";
 
 const password = z.string().min(MIN_PASSWORD_LENGTH, `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`).max(200);
-
-export const createUserSchema = z.object({
-  organizationId: z.string().min(1),
-  email: z.string().trim().toLowerCase().email("メールアドレスの形式が正しくありません"),
-  name: z.string().trim().min(1, "氏名を入力してください").max(100),
-  password,
-  role: z.enum(ROLES, { message: "役割を選んでください" }),
-  unitIds: z.array(z.string()).default([]),
-});
 
 export const membershipSchema = z.object({
   organizationId: z.string().min(1),
@@ -32,23 +24,6 @@ async function checkUnits(prisma: PrismaClient, organizationId: string, role: st
   if (role === "officer" && unitIds.length === 0) return { ok: false, message: "担当部局・課を選んでください。", fieldErrors: { unitIds: "担当者には担当部局・課が必要です" } };
   const found = await prisma.orgUnit.count({ where: { id: { in: unitIds }, organizationId } });
   return found === unitIds.length ? null : { ok: false, message: "この団体の部局・課ではありません。", fieldErrors: { unitIds: "この団体の部局・課を選んでください" } };
-}
-
-export async function createUser(prisma: PrismaClient, actor: Actor, input: z.output<typeof createUserSchema>): Promise<SimpleResult & { userId?: string }> {
-  if (!can(actor, "user.manage", { organizationId: input.organizationId })) return FORBIDDEN;
-  const unitProblem = await checkUnits(prisma, input.organizationId, input.role, input.unitIds);
-  if (unitProblem) return unitProblem;
-  if (await prisma.user.findUnique({ where: { email: input.email } })) {
-    return { ok: false, message: "このメールアドレスは登録済みです。", fieldErrors: { email: "登録済みのメールアドレスです" } };
-  }
-  const passwordHash = await hashPassword(input.password);
-  const user = await prisma.$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-    await tx.membership.create({ data: { userId: created.id, organizationId: input.organizationId, role: input.role, units: { create: input.unitIds.map((unitId) => ({ unitId })) } } });
-    await writeAudit(tx, { organizationId: input.organizationId, userId: actor.id, action: "user.create", entityType: "User", entityId: created.id, after: { email: input.email, name: input.name, role: input.role, unitIds: input.unitIds } });
-    return created;
-  });
-  return { ok: true, userId: user.id };
 }
 
 /** Replaces the user's memberships in this organisation with one role and its units. */

@@ -7,7 +7,8 @@ import { setOfficialRating } from "../../lib/evaluation/mutations";
 import { setEvaluationYear } from "../../lib/evaluation/year-mutations";
 import { runAction } from "../../lib/actions/action";
 import { evaluationYearSchema } from "../../lib/evaluation/year-schemas";
-import { createUser, resetPassword, setMembership, setUserDisabled } from "../../lib/users/mutations";
+import { resetPassword, setMembership, setUserDisabled } from "../../lib/users/mutations";
+import { inviteSchema, inviteUser } from "../../lib/users/invitations";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");
@@ -86,7 +87,7 @@ const ACTIONS: Record<string, (a: Actor) => Promise<boolean>> = {
   "set a rating of a 嘉麻市 KPI": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.kamaMeasure, evaluationYear: 2024, rating: "×" })).ok,
   "open an evaluation year": async (a) =>
     (await runAction(a, { planId: w.planId, fiscalYear: "2022", status: "open" }, { name: "test", schema: evaluationYearSchema, run: (actor, i) => setEvaluationYear(database.prisma, actor, i), publishes: false, message: "" })).status === "ok",
-  "create a user": async (a) => (await createUser(database.prisma, a, { organizationId: w.kumamoto, email: `new-${Math.random()}@example.jp`, name: "新規", password: "long-enough-password", role: "viewer", unitIds: [] })).ok,
+  "invite a user": async (a) => (await runAction(a, { organizationId: w.kumamoto, email: `new-${Math.random()}@example.jp`, name: "新規", role: "viewer" }, { name: "test", schema: inviteSchema, run: (actor, i) => inviteUser(database.prisma, actor, i), publishes: false, message: "" })).status === "ok",
   "change a user's role": async (a) => (await setMembership(database.prisma, a, { organizationId: w.kumamoto, userId: w.victimUserId, role: "viewer", unitIds: [] })).ok,
   "disable a user": async (a) => (await setUserDisabled(database.prisma, a, { organizationId: w.kumamoto, userId: w.victimUserId, disabled: false })).ok,
   "reset a password": async (a) => (await resetPassword(database.prisma, a, { organizationId: w.kumamoto, userId: w.victimUserId, password: "another-long-password" })).ok,
@@ -107,7 +108,7 @@ const ALLOWED: Record<string, string[]> = {
   "set an official rating": ["admin"],
   "set a rating of a 嘉麻市 KPI": ["otherOrgAdmin"], // 嘉麻市's own admin only
   "open an evaluation year": ["admin"],
-  "create a user": ["admin"],
+  "invite a user": ["admin"],
   "change a user's role": ["admin"],
   "disable a user": ["admin"],
   "reset a password": ["admin"],

@@ -1,25 +1,27 @@
 "use server";
-// Registering a user on the one action path: the form keeps what was typed and shows each error beside its field.
+// Adding people by invitation on the one action path: the form keeps what was typed and shows each error beside
+// its field; the invitation's e-mail leaves through the outbox at once.
 import { db } from "@/lib/db";
 import { formAction, formObject } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
-import { refuse } from "@/lib/actions/refusal";
-import { FORBIDDEN } from "@/lib/evaluation/mutations";
-import { createUser, createUserSchema } from "@/lib/users/mutations";
+import { wakeMailSender } from "@/lib/jobs/wake";
+import { inviteSchema, inviteUser, withdrawInvitation, withdrawSchema } from "@/lib/users/invitations";
 
-export async function createUserAction(prev: FormState, form: FormData) {
-  return formAction(
+export async function inviteUserAction(prev: FormState, form: FormData) {
+  const result = await formAction(
     {
-      name: "user.create",
-      schema: createUserSchema,
-      run: async (a, i) => {
-        const r = await createUser(db(), a, i);
-        if (!r.ok) refuse(r === FORBIDDEN ? "forbidden" : r.fieldErrors ? "invalid" : "not_found", r.message, r.fieldErrors);
-        return r;
-      },
+      name: "user.invite",
+      schema: inviteSchema,
+      run: (a, i) => inviteUser(db(), a, i),
       publishes: false,
-      message: "利用者を登録しました。",
+      message: (d) => `${d.email} に招待を送りました。本人がメールのリンクから承諾すると、この団体の利用者になります。`,
     },
     (f) => ({ ...formObject(f), unitIds: f.getAll("unitIds").map(String) }),
-  )(prev as never, form);
+  )(prev as never, form instanceof FormData ? form : new FormData());
+  if (result.status === "ok") wakeMailSender();
+  return result;
+}
+
+export async function withdrawInvitationAction(prev: FormState, form: FormData) {
+  return formAction({ name: "user.withdrawInvitation", schema: withdrawSchema, run: (a, i) => withdrawInvitation(db(), a, i), publishes: false, message: (d) => `${d.email} への招待を取り消しました。` })(prev as never, form);
 }

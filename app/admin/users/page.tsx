@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { ActionForm } from "@/components/forms/action-form";
+import { SetupActionForm } from "@/components/setup/setup-action-form";
 import { changeDisabled, changeMembership, changePassword } from "../actions";
-import { createUserAction } from "./actions";
+import { inviteUserAction, withdrawInvitationAction } from "./actions";
+import { listOpenInvitations } from "@/lib/users/invitations";
+import { db } from "@/lib/db";
 import { UserCreateForm } from "@/components/admin/user-create-form";
 
 export const metadata: Metadata = { title: "利用者の管理" };
@@ -21,14 +24,33 @@ export default async function UsersPage() {
   const user = await requireUser("/admin/users");
   const orgs = await getAdminOverview(user);
   if (orgs.length === 0) return <p className="form-error" role="alert">管理者の権限がありません。</p>;
+  const invitations = await Promise.all(orgs.map((o) => listOpenInvitations(db(), user, o.id)));
   return (
     <>
       <h1>利用者の管理</h1>
-      {orgs.map((o) => (
+      {orgs.map((o, index) => (
         <section key={o.id} aria-labelledby={`users-${o.code}`}>
           <h2 id={`users-${o.code}`}>{o.name}</h2>
-          <h3>利用者を登録する</h3>
-          <UserCreateForm action={createUserAction} organizationId={o.id} organizationName={o.name} code={o.code} roles={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} units={o.units} />
+          <h3>利用者を招待する</h3>
+          <p>招待のメールが届いた本人がリンクから承諾すると、この団体の利用者になります（初めての方はそのときパスワードを設定します）。</p>
+          <UserCreateForm action={inviteUserAction} organizationId={o.id} organizationName={o.name} code={o.code} roles={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} units={o.units} />
+          <h3>承諾を待っている招待</h3>
+          {invitations[index].length === 0 ? (
+            <p>承諾を待っている招待はありません。</p>
+          ) : (
+            <ul>
+              {invitations[index].map((i) => (
+                <li key={i.id}>
+                  {i.user.email} — {ROLE_LABELS[i.role as keyof typeof ROLE_LABELS]}（{i.createdAt.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" })}に送信、{i.expiresAt.toLocaleDateString("ja-JP", { timeZone: "Asia/Tokyo" })}まで有効）
+                  <SetupActionForm action={withdrawInvitationAction} label={`${i.user.email}への招待の取り消し`}>
+                    <input type="hidden" name="organizationId" value={o.id} />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button className="button button--secondary" type="submit">招待を取り消す<span className="visually-hidden">（{i.user.email}）</span></button>
+                  </SetupActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>登録済みの利用者</h3>
           {o.memberships.map((m) => (
             <details key={`${m.user.id}-${m.role}`} className="status-panel">
