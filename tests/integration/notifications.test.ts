@@ -14,6 +14,7 @@ import { countUnread, listNotifications, markAllNotificationsRead, markNotificat
 import { markReadSchema, preferencesSchema } from "../../lib/notifications/schemas";
 import { startTestSmtp, type TestSmtp } from "../helpers/smtp-server";
 import { useTestDatabase } from "../helpers/database-per-file";
+import { createPrismaClient } from "../../lib/db";
 
 const database = useTestDatabase("seeded");
 const a: Record<string, Actor> = {};
@@ -176,6 +177,22 @@ describe("the outbox when the mail server fails", () => {
     expect(await p.mailMessage.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "queued", attempts: 0 });
     expect(await p.auditLog.count({ where: { action: "mail.resend", entityId: mail.id } })).toBe(1);
     expect((await send()).sent).toBeGreaterThanOrEqual(1);
+  });
+
+  it("two senders draining at the same moment send each message once", async () => {
+    const p = database.prisma;
+    const other = createPrismaClient(database.url);
+    try {
+      await p.mailMessage.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ to: `concurrent${i}@example.jp`, subject: `同時送信 ${i}`, text: "本文" })) });
+      const before = smtp.messages.length;
+      const transport = () => transportFromEnv({ SMTP_URL: smtp.url });
+      const results = await Promise.all([drainOutbox(p, { transport: transport() }), drainOutbox(other, { transport: transport() })]);
+      expect(results[0].sent + results[1].sent).toBe(6);
+      const got = smtp.messages.slice(before).map((m) => m.subject).sort();
+      expect(got).toEqual(Array.from({ length: 6 }, (_, i) => `同時送信 ${i}`));
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("holds every message when no SMTP server is configured", async () => {
