@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/actions/action";
-import { formAction } from "@/lib/actions/form";
+import { formAction, asForm } from "@/lib/actions/form";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
 import { changeOwnPassword, changeOwnPasswordSchema } from "@/lib/users/own-account";
@@ -34,6 +34,7 @@ const revoke = formAction({
 });
 
 export async function createToken(prev: FormState<CreatedTokenData>, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await create(prev, form);
   if (result.status === "ok") revalidatePath("/account");
   // a refused form is shown again with what was typed (React resets the form to these defaults)
@@ -50,10 +51,12 @@ const password = formAction({
 });
 
 export async function changePassword(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return password(prev as FormState<never>, form);
 }
 
 export async function revokeToken(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await revoke(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;
@@ -72,6 +75,7 @@ const notificationSettings = formAction(
 );
 
 export async function saveNotificationSettings(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await notificationSettings(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;
@@ -91,20 +95,24 @@ const recoveryCodes = formAction({ name: "account recoveryCodes.regenerate", sch
 const twoFactorDisable = formAction({ name: "account twoFactor.disable", schema: disableTwoFactorSchema, run: (actor, input) => disableTwoFactor(db(), actor, input), publishes: false, message: "2段階認証を無効にしました。" });
 
 export async function startTwoFactorAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await twoFactorStart(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;
 }
 export async function confirmTwoFactorAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return twoFactorConfirm(prev as FormState<never>, form);
 }
 export async function regenerateRecoveryCodesAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await recoveryCodes(prev as FormState<never>, form);
   // the form keeps its state (the codes stay on screen) while the page's count of codes left is refreshed
   if (result.status === "ok") revalidatePath("/account");
   return result;
 }
 export async function disableTwoFactorAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await twoFactorDisable(prev as FormState<never>, form);
   if (result.status === "ok") revalidatePath("/account");
   return result;

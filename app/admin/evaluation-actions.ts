@@ -2,7 +2,7 @@
 // The planning division's evaluation-year forms on the one action path (zod → signed-in user → lib mutation,
 // which authorises against the permission table and audits in the same transaction).
 import { db } from "@/lib/db";
-import { formAction } from "@/lib/actions/form";
+import { formAction, asForm } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
 import { extensionRemoveSchema, extensionSchema, evaluationYearSchema } from "@/lib/evaluation/year-schemas";
 import { extendDeadline, removeExtension, setEvaluationYear } from "@/lib/evaluation/year-mutations";
@@ -10,6 +10,7 @@ import { eraDateLabel } from "@/lib/evaluation/deadline-label";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 
 export async function saveEvaluationYearAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "evaluation.set",
     schema: evaluationYearSchema,
@@ -21,6 +22,7 @@ export async function saveEvaluationYearAction(prev: FormState, form: FormData) 
 }
 
 export async function extendDeadlineAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "evaluation.extend",
     schema: extensionSchema,
@@ -31,6 +33,7 @@ export async function extendDeadlineAction(prev: FormState, form: FormData) {
 }
 
 export async function removeExtensionAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "evaluation.extensionRemove",
     schema: extensionRemoveSchema,

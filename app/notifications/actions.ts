@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/actions/action";
-import { formAction } from "@/lib/actions/form";
+import { formAction, asForm } from "@/lib/actions/form";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/queries";
 import { markAllReadSchema, markReadSchema } from "@/lib/notifications/schemas";
 
@@ -24,6 +24,7 @@ const all = formAction({
 });
 
 export async function markRead(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await one(prev as FormState<never>, form);
   // the page and the header's unread count are drawn again; no cached public page is dropped for a read mark
   if (result.status === "ok") refresh();
@@ -31,6 +32,7 @@ export async function markRead(prev: FormState, form: FormData) {
 }
 
 export async function markAllRead(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await all(prev as FormState<never>, form);
   if (result.status === "ok") refresh();
   return result;

@@ -16,3 +16,8 @@ export function formObject(form: FormData): Record<string, string> {
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
+
+/** A server action's form argument as sent: a forged call can pass anything, which reads as an empty form. */
+export function asForm(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

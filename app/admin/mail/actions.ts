@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/actions/action";
-import { formAction } from "@/lib/actions/form";
+import { formAction, asForm } from "@/lib/actions/form";
 import { resendMail, resendSchema } from "@/lib/mail/outbox";
 import { wakeMailSender } from "@/lib/jobs/wake";
 
@@ -17,6 +17,7 @@ const resend = formAction({
 });
 
 export async function resendAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await resend(prev as FormState<never>, form);
   if (result.status === "ok") {
     wakeMailSender();

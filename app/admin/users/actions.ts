@@ -2,12 +2,13 @@
 // Adding people by invitation on the one action path: the form keeps what was typed and shows each error beside
 // its field; the invitation's e-mail leaves through the outbox at once.
 import { db } from "@/lib/db";
-import { formAction, formObject } from "@/lib/actions/form";
+import { formAction, formObject, asForm } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
 import { wakeMailSender } from "@/lib/jobs/wake";
 import { inviteSchema, inviteUser, withdrawInvitation, withdrawSchema } from "@/lib/users/invitations";
 
 export async function inviteUserAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await formAction(
     {
       name: "user.invite",
@@ -23,5 +24,6 @@ export async function inviteUserAction(prev: FormState, form: FormData) {
 }
 
 export async function withdrawInvitationAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({ name: "user.withdrawInvitation", schema: withdrawSchema, run: (a, i) => withdrawInvitation(db(), a, i), publishes: false, message: (d) => `${d.email} への招待を取り消しました。` })(prev as never, form);
 }

@@ -2,12 +2,13 @@
 // Answering an invitation: an existing account signed in as the invitee (the one action path with the signed-in
 // user), or someone new through the link alone, choosing their name and password.
 import { db } from "@/lib/db";
-import { formAction, formObject } from "@/lib/actions/form";
+import { formAction, formObject, asForm } from "@/lib/actions/form";
 import { nulPath, NUL_MESSAGE, refusalResult, zodFieldErrors, type ActionResult, type FormState } from "@/lib/actions/action";
 import { MESSAGES } from "@/lib/actions/refusal";
 import { acceptAsNewUser, acceptNewSchema, acceptSchema, answerInvitation } from "@/lib/users/invitations";
 
 export async function answerInvitationAction(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "user.answerInvitation",
     schema: acceptSchema,

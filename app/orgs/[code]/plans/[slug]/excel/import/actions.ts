@@ -1,4 +1,5 @@
 "use server";
+import { asForm } from "@/lib/actions/form";
 // Excel import: preview (parse and check the whole workbook, write nothing, sign what would change) → confirm
 // (the signed changes and the choices for stale rows, applied in one transaction). Both go through runAction
 // with the signed-in user: zod → the lib (which authorises against the permission table and writes with channel
@@ -71,6 +72,7 @@ function refused(result: Extract<ActionResult, { status: "error" }>, message: st
 }
 
 export async function importExcel(code: string, slug: string, prev: ImportFormState, form: FormData): Promise<ImportFormState> {
+  form = asForm(form); // a forged call may send anything as the form
   if (form.get("intent") === "apply") {
     const token = form.get("token");
     const result = await runAction(getCurrentUser, { code, slug, token: typeof token === "string" ? token : "", choices: choicesOf(form) }, {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { formAction } from "@/lib/actions/form";
+import { formAction, asForm } from "@/lib/actions/form";
 import type { ActionResult, FormState } from "@/lib/actions/action";
 import { refuse } from "@/lib/actions/refusal";
 import type { Actor } from "@/lib/authz/permissions";
@@ -25,6 +25,7 @@ const saveSchema = z.object({
 const route = z.object({ code: z.string().regex(/^\d{6}$/), slug: z.string().regex(/^[a-z0-9-]+$/) });
 
 export async function saveMeasure(prev: FormState<SaveMeasureResult>, form: FormData): Promise<ActionResult<SaveMeasureResult>> {
+  form = asForm(form); // a forged call may send anything as the form
   const { input, slots } = measureFormToInput(form);
   const result = await formAction(
     {
@@ -49,6 +50,7 @@ export async function saveMeasure(prev: FormState<SaveMeasureResult>, form: Form
 const moveSchema = z.object({ planId: z.string().min(1), number: z.string().min(1), direction: z.enum(["up", "down"]) });
 
 export async function moveMeasure(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "setup.moveMeasure",
     schema: moveSchema,
@@ -78,6 +80,7 @@ const retireSchema = z.object({
 });
 
 export async function retireMeasure(prev: FormState, form: FormData) {
+  form = asForm(form); // a forged call may send anything as the form
   return formAction({
     name: "setup.retireMeasure",
     schema: retireSchema,

@@ -1,4 +1,5 @@
 "use server";
+import { asForm } from "@/lib/actions/form";
 // The plan workbook's upload: preview (read and check the whole file, write nothing, sign the changes) →
 // apply (the signed changes in one transaction, audited with channel "workbook"). Both go through runAction
 // with the signed-in user; the lib authorises (plan.manage) and refuses with every problem listed.
@@ -32,6 +33,7 @@ function secret(): string {
 }
 
 export async function workbookAction(code: string, slug: string, _prev: FormState<WorkbookResult>, form: FormData): Promise<ActionResult<WorkbookResult>> {
+  form = asForm(form); // a forged call may send anything as the form
   // a forged call can send anything as the arguments: not a form → the same answer as an empty one
   if (typeof code !== "string" || typeof slug !== "string" || !(form instanceof FormData)) {
     return { status: "error", code: "invalid", message: "入力内容を確認してください。", fieldErrors: { file: "Excel ファイル（.xlsx）を選んでください" } };

@@ -3,7 +3,7 @@
 // the permission table and audits in the same transaction), then back to the queue with the outcome.
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult, type FormState } from "@/lib/actions/action";
-import { formObject } from "@/lib/actions/form";
+import { formObject, asForm } from "@/lib/actions/form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { approveDefinition, returnDefinition } from "@/lib/sheets/workflow-actions";
 
@@ -17,12 +17,14 @@ function queueAfter(form: FormData, done: "approved" | "returned"): string {
 }
 
 export async function approveSheetAction(_prev: FormState, form: FormData): Promise<ActionResult> {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await runAction(getCurrentUser, formObject(form), approveDefinition);
   if (result.status === "ok") redirect(queueAfter(form, "approved"));
   return result;
 }
 
 export async function returnSheetAction(_prev: FormState, form: FormData): Promise<ActionResult> {
+  form = asForm(form); // a forged call may send anything as the form
   const result = await runAction(getCurrentUser, formObject(form), returnDefinition);
   if (result.status === "ok") redirect(queueAfter(form, "returned"));
   return result;

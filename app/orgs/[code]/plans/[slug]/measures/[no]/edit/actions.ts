@@ -1,4 +1,5 @@
 "use server";
+import { asForm } from "@/lib/actions/form";
 // Sheet actions: parse → authorise (inside the lib mutation, against the signed-in user) → write → revalidate.
 import { invalidateData } from "@/lib/cache";
 import { db } from "@/lib/db";
@@ -49,6 +50,7 @@ function parsedWith<S extends z.ZodTypeAny>(schema: S, raw: unknown): { error: S
 }
 
 export async function saveSheet(_prev: SheetFormState, form: FormData): Promise<SheetFormState> {
+  form = asForm(form); // a forged call may send anything as the form
   const intent = form.get("intent") === "submit" ? "submit" : "draft";
   return runSheetAction(
     "saveSheet",
