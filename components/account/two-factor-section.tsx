@@ -3,7 +3,7 @@
 // while an organisation requires it of the user as its admin). SSO accounts are sent to their identity provider.
 import type { FormState } from "@/lib/actions/form-state";
 import { Field, SetupForm } from "@/components/setup/setup-form";
-import { RecoveryCodesForm, TwoFactorConfirmForm } from "./two-factor-forms";
+import { RecoveryCodesForm, TwoFactorEnrolment } from "./two-factor-forms";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 export type TwoFactorStatus = { passwordAccount: boolean; enabledAt: Date | null; pending: boolean; recoveryCodesLeft: number; requiredBy: string[] };
@@ -38,20 +38,7 @@ export function TwoFactorSection({ status, enrolment, actions }: { status: TwoFa
         </>
       ) : status.pending && enrolment ? (
         <>
-          <ol>
-            <li>スマートフォンの認証アプリ（Google Authenticator、Microsoft Authenticator など）で、次の QR コードを読み取ってください。</li>
-            <li>読み取れないときは、アプリに次の「設定キー」を手で入力してください（種類は「時間ベース」）。</li>
-            <li>アプリに表示された6桁の確認コードを入力して「確認して有効にする」を押してください。</li>
-          </ol>
-          <div className="two-factor-qr" role="img" aria-label="認証アプリに読み取らせる QR コード" dangerouslySetInnerHTML={{ __html: enrolment.svg }} />
-          <p>
-            設定キー：<span className="two-factor-secret" id="two-factor-secret">{enrolment.groupedSecret}</span>
-          </p>
-          <p>有効にすると、安全のためすべての端末でサインアウトします。表示される回復コードを保管してから、確認コードを使ってサインインし直してください。</p>
-          <TwoFactorConfirmForm action={actions.confirm} />
-          <SetupForm action={actions.start} id="two-factor-restart" label="2段階認証の設定をやり直す" submit="新しい設定キーでやり直す">
-            <p className="hint">別のスマートフォンで設定し直すときなどに使います。表示中の QR コードは使えなくなります。</p>
-          </SetupForm>
+          <TwoFactorEnrolment svg={enrolment.svg} groupedSecret={enrolment.groupedSecret} confirm={actions.confirm} restart={actions.start} />
         </>
       ) : (
         <>
