@@ -11,6 +11,7 @@ const COMMENT = "製造品出荷額の集計時期と今後の見通しを説明
 
 
 test("a committee member opens the review list, comments on a KPI and marks it reviewed", async ({ page }) => {
+  test.setTimeout(60_000); // signing in now renders the review list once more (the landing), before the plan's list
   await signIn(page, "iin@demo.example");
   // signing in lands on the review list already; the header link leads to the list of plans
   await page.getByRole("navigation", { name: "利用者メニュー" }).getByRole("link", { name: "評価委員の確認" }).click();
