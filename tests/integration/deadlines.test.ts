@@ -165,3 +165,18 @@ describe("the year form", () => {
     expect(logs[3]).toMatchObject({ before: expect.objectContaining({ subject: "健康福祉部" }) });
   });
 });
+
+describe("overdue marks in the staff view of the overview", () => {
+  it("marks an unsubmitted sheet past its deadline for the organisation's staff only", async () => {
+    const { getStaffSheetMarks } = await import("../../lib/sheets/staff-marks");
+    const committee: Actor = { id: "c", memberships: [{ organizationId: ids.kumamoto, role: "committee", unitIds: [] }] };
+    expect(await getStaffSheetMarks(committee, "430005", "kumamoto-2020")).toBeNull();
+    expect(await getStaffSheetMarks(actors.kamaAdmin, "430005", "kumamoto-2020")).toBeNull();
+    expect(await getStaffSheetMarks(null, "430005", "kumamoto-2020")).toBeNull();
+    const marks = await getStaffSheetMarks(actors.viewer, "430005", "kumamoto-2020");
+    expect(marks?.fiscalYear).toBe(2023);
+    const [no1, no15] = [await measureOf("1"), await measureOf("15")];
+    expect(marks!.marks[no1.id]).toMatchObject({ state: "draft", deadline: "overdue" }); // its department's extension was removed
+    expect(marks!.marks[no15.id]).toMatchObject({ state: "submitted", deadline: "done" });
+  });
+});
