@@ -201,7 +201,7 @@ test("a retired KPI leaves the overview but its page says so; a viewer cannot op
   await expect(reader.getByText("刑法犯認知件数")).toHaveCount(0);
   await reader.goto(`${PLAN}/measures/4-7`);
   await expect(reader.getByText(/この指標は廃止されました（\d{4}\/\d{1,2}\/\d{1,2}）/)).toBeVisible();
-  await expect(reader.getByRole("region", { name: "変更履歴" })).toContainText("指標の廃止");
+  await expect(reader.getByRole("region", { name: "変更履歴" })).toContainText("指標を廃止");
   await expect(reader.getByRole("region", { name: "変更履歴" })).toContainText("施策の統合のため");
   await context.close();
 
