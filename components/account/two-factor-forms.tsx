@@ -93,6 +93,7 @@ export function TwoFactorEnrolment({ svg, groupedSecret, confirm, restart }: { s
         </div>
       </form>
       <SetupForm action={restart} id="two-factor-restart" label="2段階認証の設定をやり直す" submit="新しい設定キーでやり直す">
+        <input type="hidden" name="intent" value="start" />
         <p className="hint">別のスマートフォンで設定し直すときなどに使います。表示中の QR コードは使えなくなります。</p>
       </SetupForm>
     </>

@@ -46,8 +46,11 @@ export function TwoFactorSection({ status, enrolment, actions }: { status: TwoFa
             サインインのとき、パスワードに加えてスマートフォンの認証アプリに表示される確認コードを入力するようにできます。パスワードが漏れても、他人はサインインできません。
             総務省の「地方公共団体における情報セキュリティポリシーに関するガイドライン」も多要素認証を推奨しています。
           </p>
+          {status.requiredBy.length > 0 && (
+            <p><strong>{status.requiredBy.join("・")}では、管理者に2段階認証が必須です。</strong>設定して確認コードでサインインし直すと、管理者の機能を使えます。</p>
+          )}
           <SetupForm action={actions.start} id="two-factor-start" label="2段階認証の設定" submit="2段階認証を設定する">
-            {null}
+            <input type="hidden" name="intent" value="start" />
           </SetupForm>
         </>
       )}

@@ -18,7 +18,8 @@ export type TwoFactorOptions = { now?: Date; authSecret?: string; databaseUrl?: 
 
 const CODE_HINT = "認証アプリに表示されている6桁の確認コードを入力してください";
 const code = z.string().trim().min(1, CODE_HINT).max(40, CODE_HINT);
-export const startTwoFactorSchema = z.object({});
+// the button posts intent=start: a request without it (a forged or garbled call) changes nothing
+export const startTwoFactorSchema = z.object({ intent: z.literal("start", { message: "もう一度お試しください" }) });
 export const confirmTwoFactorSchema = z.object({ code });
 export const regenerateRecoveryCodesSchema = z.object({ code });
 export const disableTwoFactorSchema = z.object({ password: z.string().min(1, "パスワードを入力してください").max(200), code: z.string().trim().min(1, "確認コードまたは回復コードを入力してください").max(40) });

@@ -31,7 +31,7 @@ const signIn = (key: string, password: string, source: string, code = "", now = 
 
 /** Enrols a user as the account page does: start, read the pending secret, confirm with the app's code. */
 async function enrol(key: string, now = new Date()) {
-  await startTwoFactor(database.prisma, actor(key), {}, opts(now));
+  await startTwoFactor(database.prisma, actor(key), { intent: "start" }, opts(now));
   secrets[key] = (await pendingTwoFactorSecret(database.prisma, ids[key], { authSecret: KEY }))!;
   return confirmTwoFactor(database.prisma, actor(key), { code: totpCodeAt(secrets[key], now) }, opts(now));
 }
@@ -51,7 +51,11 @@ afterAll(closeThrottle);
 describe("enrolment", () => {
   it("keeps the secret encrypted, enables with a right code only, answers ten recovery codes and ends the sessions", async () => {
     const p = database.prisma;
-    await startTwoFactor(p, actor("user"), {}, opts());
+    const { startTwoFactorSchema } = await import("../../lib/users/two-factor");
+    // a call without the button's intent (forged, garbled) changes nothing
+    expect(await runAction(actor("user"), {}, { name: "t", schema: startTwoFactorSchema, run: (a, i) => startTwoFactor(p, a, i, opts()), publishes: false, message: "" })).toMatchObject({ status: "error", code: "invalid" });
+    expect((await p.user.findUniqueOrThrow({ where: { id: ids.user } })).totpSecret).toBeNull();
+    await startTwoFactor(p, actor("user"), { intent: "start" }, opts());
     const row = await p.user.findUniqueOrThrow({ where: { id: ids.user } });
     const secret = (await pendingTwoFactorSecret(p, ids.user, { authSecret: KEY }))!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
