@@ -149,7 +149,13 @@ test("a recovery code signs in once; the admin switches the requirement off agai
   await page.getByLabel("確認コード（2段階認証）").fill(recoveryCodes[0].toUpperCase());
   await page.getByRole("button", { name: "サインイン" }).click();
   await page.waitForURL("**/account");
-  await expect(page.getByRole("region", { name: "2段階認証" })).toContainText("残り 9個");
+  const section = page.getByRole("region", { name: "2段階認証" });
+  await expect(section).toContainText("残り 9個");
+  // required of 嘉麻市's admins: no way to turn it off, only to reissue the codes
+  await expect(section).toContainText("管理者に2段階認証が必須のため、無効にできません");
+  await expect(section.getByRole("button", { name: "回復コードを再発行" })).toBeVisible();
+  await noAxeViolations(page);
+  await shots(page, "enabled");
 
   const other = await freshPage(browser);
   await passwordStep(other, ENROLLED);
