@@ -9,7 +9,7 @@ import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { initialImportFormState, type ImportChangeView, type ImportFormState, type ImportPreview } from "@/lib/excel/form-state";
 import type { NotImported } from "@/lib/excel/not-imported";
 import type { StoredCell } from "@/lib/excel/cells";
-import { NarrativeDiff } from "@/components/sheets/narrative-diff";
+import { NARRATIVE_LABELS, NarrativeDiff } from "@/components/sheets/narrative-diff";
 
 type Props = {
   action: (prev: ImportFormState, form: FormData) => Promise<ImportFormState>;
@@ -142,7 +142,22 @@ function Narratives({ rows }: { rows: NarrativeView[] }) {
             <strong>No {c.number} {c.measureName}</strong> <span className="muted">（{where(c)}）</span>
             {c.after === null && <strong>：記述を空欄にします</strong>}
           </p>
-          <NarrativeDiff change={{ field: c.field, before: c.before ?? "", after: c.after ?? "" }} />
+          {/* both texts whole (a rewrite reads badly as a character diff), then the diff on request */}
+          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(260px, 1fr))", gap: 12, marginTop: 4 }}>
+            {[
+              ["現在の" + NARRATIVE_LABELS[c.field], c.before],
+              ["取り込む" + NARRATIVE_LABELS[c.field], c.after],
+            ].map(([label, text]) => (
+              <div key={label}>
+                <p className="muted" style={{ margin: 0 }}>{label}</p>
+                <p style={{ whiteSpace: "pre-wrap", margin: "4px 0 0" }}>{text || "（空欄）"}</p>
+              </div>
+            ))}
+          </div>
+          <details style={{ marginTop: 8 }}>
+            <summary>文字ごとの差分を表示</summary>
+            <NarrativeDiff change={{ field: c.field, before: c.before ?? "", after: c.after ?? "" }} />
+          </details>
         </li>
       ))}
     </ul>

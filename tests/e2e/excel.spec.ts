@@ -90,6 +90,7 @@ test("a viewer may not import", async ({ page }) => {
 });
 
 test("the officer's download carries each row's 版; a bad cell is refused whole, naming the cell", async ({ page }) => {
+  test.slow(); // several uploads of the whole plan's workbook, each checked in full
   await signIn(page, "shoko@demo.example");
   await page.goto(IMPORT);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Excel から実績値と記述を取り込む");
@@ -108,6 +109,7 @@ test("the officer's download carries each row's 版; a bad cell is refused whole
 });
 
 test("the unchanged export says 「変更はありません」; a changed value is shown, confirmed and saved as a draft", async ({ page }) => {
+  test.slow(); // several uploads of the whole plan's workbook, each checked in full
   await signIn(page, "shoko@demo.example");
   const unchanged = await workbook();
   await upload(page, unchanged.buffer);
@@ -135,7 +137,9 @@ test("a narrative edited in 記述 is shown as a diff and saved into the draft",
   await upload(page, (await workbook({ narratives: { "18": "Excel で書き換えた取組状況（ブラウザのテスト）" } })).buffer);
   const preview = page.getByRole("region", { name: "取り込む内容の確認" });
   await expect(preview.getByRole("heading", { name: "変更される記述" })).toBeVisible();
-  // a character diff: the published text struck through where removed, the new text underlined where added
+  // both texts whole, and a character diff on request: removed text struck through, added text underlined
+  await expect(preview.getByText("取り込む取組状況")).toBeVisible();
+  await preview.getByText("文字ごとの差分を表示").click();
   const diff = preview.locator(".diff");
   await expect(diff).toContainText("Excel で書き換え");
   await expect(diff.locator("ins").filter({ hasText: "Excel で書き換え" })).toBeVisible();
