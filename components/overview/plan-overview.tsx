@@ -54,7 +54,7 @@ export function PlanOverview({ data, filters, sheetMarks }: { data: PlanOverview
           Excel で書き出す（.xlsx{filters.department ? "・この部局" : ""}）
         </a>
         {"・"}
-        <a href={excelImportPath(organization.code, plan.slug)}>Excel から実績値を取り込む（担当課・企画担当）</a>
+        <a href={excelImportPath(organization.code, plan.slug)}>Excel から実績値・記述を取り込む（担当課・企画担当）</a>
       </p>
       {data.options.departments.length > 0 && (
         <p>

@@ -7,7 +7,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "sheet.submit": "シートを提出",
   "sheet.approve": "シートを承認・公開",
   "sheet.return": "シートを差し戻し",
-  "sheet.import": "Excel から値を取り込み",
+  "sheet.import": "Excel から取り込み（実績値・記述）",
   "rating.set": "公式評価を設定",
   // evaluation years
   "evaluation.open": "評価年度を開始",
