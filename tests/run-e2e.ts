@@ -50,7 +50,7 @@ try {
   // spawned without blocking: the SMTP server above runs in this process and must keep receiving
   const playwright = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: url, E2E_MAIL_DIR: mailDir },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: url, E2E_MAIL_DIR: mailDir, E2E_SMTP_URL: smtp.url },
   });
   status = await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)));
   app.kill("SIGTERM");
