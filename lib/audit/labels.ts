@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // people
   "user.create": "利用者を登録",
   "user.invite": "利用者を招待",
+  "user.twoFactorReset": "2段階認証を解除（運用管理者）",
   "user.acceptInvitation": "招待を承諾",
   "user.declineInvitation": "招待を辞退",
   "user.withdrawInvitation": "招待を取り消し",
