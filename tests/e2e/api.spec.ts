@@ -33,7 +33,7 @@ test("anonymous readers are sent to sign in; /account shows the user, creates a 
   await signIn(page, "doboku@demo.example");
   await page.getByRole("navigation", { name: "利用者メニュー" }).getByRole("link", { name: "アカウント" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウント");
-  await expect(page.getByText("doboku@demo.example")).toBeVisible();
+  await expect(page.getByText("doboku@demo.example", { exact: true })).toBeVisible();
   await expect(page.getByText("熊本県：担当課職員（土木部）")).toBeVisible();
   await expect(page.getByText("まだトークンはありません。")).toBeVisible();
 
