@@ -39,7 +39,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
                 </p>
                 <h2 className="notification__title">{n.link ? <a href={n.link}>{n.title}</a> : n.title}</h2>
                 <p className="notification__body">{n.body}</p>
-                {unread && <RowActionButton action={markRead} fields={{ id: n.id }} label="既読にする" accessibleLabel={`「${n.title}」を既読にする`} />}
+                {unread && <RowActionButton action={markRead} fields={{ id: n.id }} label="既読にする" accessibleLabel={`「${n.title}」（${time(n.createdAt)}）を既読にする`} />}
               </li>
             );
           })}

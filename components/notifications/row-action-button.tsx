@@ -7,7 +7,8 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 export function RowActionButton({ action, fields, label, accessibleLabel, secondary = true }: { action: (prev: FormState, form: FormData) => Promise<FormState>; fields: Record<string, string>; label: string; accessibleLabel?: string; secondary?: boolean }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form action={formAction} className="row-action" aria-label={accessibleLabel ?? label}>
+    // no name on the form itself: named forms are landmarks, and rows with the same title would repeat one
+    <form action={formAction} className="row-action">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
