@@ -20,9 +20,13 @@ export const ratingSchema = z.object({
 
 export async function setOfficialRating(prisma: PrismaClient, actor: Actor, input: z.output<typeof ratingSchema>): Promise<SimpleResult> {
   const orgIds = actor.memberships.map((m) => m.organizationId);
-  const measure = await prisma.measure.findFirst({ where: { id: input.measureId, plan: { organizationId: { in: orgIds } } }, select: { id: true, plan: { select: { organizationId: true } } } });
+  const measure = await prisma.measure.findFirst({ where: { id: input.measureId, plan: { organizationId: { in: orgIds } } }, select: { id: true, plan: { select: { organizationId: true, startYear: true, endYear: true } } } });
   if (!measure) return { ok: false, message: "指標が見つかりません。" };
   if (!can(actor, "rating.set", { organizationId: measure.plan.organizationId })) return FORBIDDEN;
+  // an official rating is of one of the plan's evaluations: the years an evaluation year may be opened for
+  if (input.evaluationYear < measure.plan.startYear - 1 || input.evaluationYear > measure.plan.endYear + 1) {
+    return { ok: false, message: "計画期間外の年度です。", fieldErrors: { evaluationYear: "計画期間内の年度を選んでください" } };
+  }
   await prisma.$transaction(async (tx) => {
     const key = { measureId_evaluationYear: { measureId: measure.id, evaluationYear: input.evaluationYear } };
     const before = await tx.officialRating.findUnique({ where: key });

@@ -14,21 +14,30 @@ export const commentSchema = z.object({
   parentId: z.string().optional().transform((v) => (v ? v : undefined)),
   body: z.string().trim().min(1, "コメントを入力してください").max(5000, "5,000文字以内で入力してください"),
 });
-export const reviewSchema = z.object({ measureId: z.string().min(1), evaluationYear: z.coerce.number().int(), reviewed: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const reviewSchema = z.object({ measureId: z.string().min(1), evaluationYear: z.coerce.number().int().min(2000).max(2100), reviewed: z.enum(["true", "false"]).transform((v) => v === "true") });
 export const publishSchema = z.object({ commentId: z.string().min(1), published: z.enum(["true", "false"]).transform((v) => v === "true") });
 
 async function measureOf(prisma: PrismaClient, actor: Actor, measureId: string) {
   const m = await prisma.measure.findFirst({
     where: { id: measureId, plan: { organizationId: { in: actor.memberships.map((x) => x.organizationId) } } },
-    select: { id: true, plan: { select: { organizationId: true } }, owners: { select: { unitId: true } } },
+    select: { id: true, plan: { select: { organizationId: true, startYear: true, endYear: true } }, owners: { select: { unitId: true } } },
   });
-  return m && { id: m.id, organizationId: m.plan.organizationId, ownerUnitIds: m.owners.map((o) => o.unitId) };
+  return m && { id: m.id, organizationId: m.plan.organizationId, ownerUnitIds: m.owners.map((o) => o.unitId), startYear: m.plan.startYear, endYear: m.plan.endYear };
+}
+
+/** A mark or comment belongs to an evaluation the plan can have: the years an evaluation year may be opened for
+ *  (its period, one year either side: lib/evaluation/year-mutations.ts). Anything else is refused beside the field. */
+export function outsidePlan(plan: { startYear: number; endYear: number }, year: number): SimpleResult | null {
+  if (year >= plan.startYear - 1 && year <= plan.endYear + 1) return null;
+  return { ok: false, message: "計画期間外の年度です。", fieldErrors: { evaluationYear: "計画期間内の年度を選んでください" } };
 }
 
 /** A committee member comments; the owning department (or the planning division) replies to a comment. */
 export async function addComment(prisma: PrismaClient, actor: Actor, input: z.output<typeof commentSchema>): Promise<SimpleResult> {
   const measure = await measureOf(prisma, actor, input.measureId);
   if (!measure) return FORBIDDEN;
+  const outside = outsidePlan(measure, input.evaluationYear);
+  if (outside) return outside;
   if (input.parentId) {
     if (!can(actor, "comment.reply", measure) && !can(actor, "comment.publish", measure) && !can(actor, "comment.create", measure)) return FORBIDDEN;
     const parent = await prisma.committeeComment.findFirst({ where: { id: input.parentId, measureId: measure.id, parentId: null } });
@@ -49,6 +58,8 @@ export async function addComment(prisma: PrismaClient, actor: Actor, input: z.ou
 export async function setReviewed(prisma: PrismaClient, actor: Actor, input: z.output<typeof reviewSchema>): Promise<SimpleResult> {
   const measure = await measureOf(prisma, actor, input.measureId);
   if (!measure || !can(actor, "review.mark", measure)) return FORBIDDEN;
+  const outside = outsidePlan(measure, input.evaluationYear);
+  if (outside) return outside;
   await prisma.$transaction(async (tx) => {
     const key = { userId_measureId_evaluationYear: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear } };
     if (input.reviewed) await tx.committeeReview.upsert({ where: key, create: { userId: actor.id, measureId: measure.id, evaluationYear: input.evaluationYear }, update: {} });

@@ -1,7 +1,8 @@
 // Committee comments and review marks: who may comment, answer, publish and mark; what the public sees.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
-import { addComment, setCommentPublished, setReviewed } from "../../lib/review/mutations";
+import { addComment, reviewSchema, setCommentPublished, setReviewed } from "../../lib/review/mutations";
+import { setOfficialRating } from "../../lib/evaluation/mutations";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");
@@ -57,5 +58,19 @@ describe("committee comments", () => {
     expect((await setReviewed(p, actors.committee, { measureId, evaluationYear: 2023, reviewed: true })).ok).toBe(true);
     expect(await p.committeeReview.count()).toBe(1);
     expect(await p.auditLog.count({ where: { entityType: { in: ["CommitteeComment", "CommitteeReview"] } } })).toBe(4);
+  });
+});
+
+describe("years outside the plan", () => {
+  it("a review mark, a comment and an official rating for a year the plan does not evaluate are refused beside the field, nothing stored", async () => {
+    const p = database.prisma;
+    const before = await p.auditLog.count();
+    for (const year of [1999, 2018, 2025, 2100]) {
+      expect(await setReviewed(p, actors.committee, { measureId, evaluationYear: year, reviewed: true })).toMatchObject({ ok: false, fieldErrors: { evaluationYear: expect.any(String) } });
+      expect(await addComment(p, actors.committee, { ...comment("年度外"), evaluationYear: year })).toMatchObject({ ok: false, fieldErrors: { evaluationYear: expect.any(String) } });
+      expect(await setOfficialRating(p, actors.admin, { measureId, evaluationYear: year, rating: "達成" })).toMatchObject({ ok: false, fieldErrors: { evaluationYear: expect.any(String) } });
+    }
+    expect(reviewSchema.safeParse({ measureId, evaluationYear: "2147483648", reviewed: "true" }).success).toBe(false);
+    expect(await p.auditLog.count()).toBe(before);
   });
 });
