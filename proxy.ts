@@ -7,6 +7,7 @@ import { getToken } from "next-auth/jwt";
 import { authSecret, useSecureCookies } from "@/lib/auth/secret";
 import { SESSION_COOKIES, UNCACHED_HEADER, VIEW_PARAMETERS } from "@/lib/anonymous-cache/routing";
 import { mayBeCached } from "@/lib/anonymous-cache/existence";
+import { db } from "@/lib/db";
 
 /** Two years, subdomains included: the Japanese government's web guidelines ask for HTTPS only. */
 export const HSTS = "max-age=63072000; includeSubDomains";
@@ -26,7 +27,7 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   if (request.nextUrl.pathname.startsWith("/invitations/")) return NextResponse.next();
   // the cookie's name as next-auth's options set it (__Secure- in production), not guessed from NEXTAUTH_URL
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
-  if (token) return cacheOnlyRealPages(request);
+  if (token && (await sessionStillValid(token))) return cacheOnlyRealPages(request);
   // the token API authenticates each request itself (Bearer → 401 problem); the public open data stays behind sign-in
   if (TOKEN_API.test(request.nextUrl.pathname) && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
   // machines get an answer they can read, people the sign-in page
@@ -37,6 +38,14 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
   return NextResponse.redirect(url);
+}
+
+/** A signed cookie is not enough: the session must still be the user's current one (signed out everywhere, password
+ *  changed, disabled or role changed since → refused), as getCurrentUser decides for the pages themselves. */
+async function sessionStillValid(token: Record<string, unknown>): Promise<boolean> {
+  if (typeof token.uid !== "string") return false;
+  const user = await db().user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabled: true } });
+  return Boolean(user && !user.disabled && user.sessionVersion === (typeof token.sv === "number" ? token.sv : 0));
 }
 
 /** A path whose percent-encoding is broken (%E0%A4%A) cannot name anything; Next would answer 500 while
