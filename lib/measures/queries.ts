@@ -4,8 +4,6 @@ import { db } from "../db";
 import { measureSheetSelect } from "./measure-select";
 import { cachedData } from "../cache";
 import { getPlanLatestActualYear } from "../plans/queries";
-import { canSeePlan } from "../plans/visibility";
-import { getCurrentUser } from "../auth/current-user";
 import { getPredecessorTrend } from "./periods";
 import { openYearSelect } from "../plans/evaluation-year";
 
@@ -35,11 +33,3 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
 
 export type MeasurePageData = NonNullable<Awaited<ReturnType<typeof getMeasurePageData>>>;
 
-/** A KPI route's parameters (the No arrives URL-encoded: 「追加1」) → the page data, or null for a 404. */
-export async function getMeasureForRoute(params: Promise<{ code: string; slug: string; no: string }>) {
-  const { code, slug, no } = await params;
-  const data = await getMeasurePageData(code, slug, decodeURIComponent(no));
-  // a plan being set up (準備中) is its organisation's business only
-  if (data && !canSeePlan(await getCurrentUser(), data.measure.plan)) return null;
-  return data ? { code, slug, data } : null;
-}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getMeasureForRoute } from "@/lib/measures/queries";
+import { getMeasureForRoute } from "@/lib/measures/route";
 import { buildMeasureView } from "@/lib/measures/measure-view";
 import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath, printPath, unitPath } from "@/lib/paths";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getMeasureForRoute } from "@/lib/measures/queries";
+import { getMeasureForRoute } from "@/lib/measures/route";
 import { buildPrintSheet } from "@/lib/print/print-sheet";
 import { measurePath } from "@/lib/paths";
 import { PrintSheet } from "@/components/print/print-sheet";
