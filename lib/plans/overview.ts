@@ -2,7 +2,7 @@
 // Pure: takes what the query loaded, so it is tested without a database.
 import { STATUS_LABELS, STATUS_ORDER } from "../progress/evaluate";
 import { measureStatus } from "../measures/measure-status";
-import type { StatusCode } from "../progress/types";
+import type { ProgressRule, StatusCode } from "../progress/types";
 import type { MeasureListRow } from "../measures/measure-select";
 import { latestActual, toSeriesInput } from "../measures/series-input";
 import { matchesSearch, type OverviewFilters } from "./overview-filters";
@@ -69,7 +69,7 @@ export function defaultEvaluationYear(plan: PlanYears, measures: MeasureListRow[
 export function buildRows(
   measures: MeasureListRow[],
   sections: SectionRef[],
-  rule: "default" | "kama",
+  rule: ProgressRule,
   year: number,
 ): OverviewRow[] {
   const sectionById = new Map(sections.map((s) => [s.id, s]));

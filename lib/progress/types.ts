@@ -1,6 +1,6 @@
 // Inputs and results of the progress rules (pure: no database, no clock). Numbers are decimal strings.
 
-export type ProgressRule = "default" | "kama";
+export type ProgressRule = "default" | "kama" | "grades" | "marks" | "expected";
 export type TargetKind = "number" | "at_least" | "relative" | "milestone" | "period_total";
 export type Direction = "higher" | "lower";
 
