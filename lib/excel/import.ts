@@ -5,8 +5,8 @@
 // value now; each change carries the sheet's version now and as exported, so a row whose sheet changed since the
 // export is flagged (stale) and needs an explicit choice. Edits to any other cell are listed, not imported
 // (not-imported.ts). Pure apart from exceljs reading the bytes: the database's side is given as an ImportContext.
-import ExcelJS from "exceljs";
 import type { CellValue, Row, Workbook, Worksheet } from "exceljs";
+import { loadWorkbookBounded } from "./load-bounded";
 import Decimal from "decimal.js";
 import { can, type Actor } from "../authz/permissions";
 import { inspectXlsxArchive } from "./archive-check";
@@ -113,19 +113,22 @@ export function formatIssue(i: ImportIssue): string {
   return `${where}：${i.message}`;
 }
 
-/** The bytes of an .xlsx file as a workbook, or why not: not an .xlsx, or an archive that would expand too far
- *  (checked before exceljs parses anything, lib/excel/archive-check.ts). Every workbook upload reads through here. */
+/** The bytes of an .xlsx file as a workbook, or why not: not an .xlsx, an archive that would expand too far
+ *  (checked before exceljs parses anything, lib/excel/archive-check.ts), or a file whose parsing would take too
+ *  long or too much memory (parsed in a bounded worker, lib/excel/load-bounded.ts). Every workbook upload reads
+ *  through here. */
 export async function openWorkbook(bytes: Uint8Array): Promise<{ ok: true; workbook: Workbook } | { ok: false; reason: "not_zip" | "too_large"; message: string }> {
   const archive = inspectXlsxArchive(bytes);
   if (!archive.ok) return archive;
-  const wb = new ExcelJS.Workbook();
-  try {
-    // other programs name the notes' parts differently from Excel (openpyxl): canonical names first, see xlsx-package.ts
-    await wb.xlsx.load(canonicalizeXlsxPackage(bytes) as unknown as ArrayBuffer);
-    return { ok: true, workbook: wb };
-  } catch {
-    return { ok: false, reason: "not_zip", message: "Excel ファイル（.xlsx）として読み込めませんでした。" };
-  }
+  // other programs name the notes' parts differently from Excel (openpyxl): canonical names first, see xlsx-package.ts
+  const loaded = await loadWorkbookBounded(canonicalizeXlsxPackage(bytes));
+  if (loaded.ok) return { ok: true, workbook: loaded.workbook };
+  if (loaded.reason === "not_xlsx") return { ok: false, reason: "not_zip", message: "Excel ファイル（.xlsx）として読み込めませんでした。" };
+  return {
+    ok: false,
+    reason: "too_large",
+    message: `このファイルは読み込みに${loaded.reason === "too_slow" ? "時間がかかりすぎる" : "必要なメモリが大きすぎる"}ため読み込めません。シートの余分な行や列、書式、画像を削除してから、もう一度アップロードしてください。`,
+  };
 }
 
 /** The workbook, or null when the bytes are not a readable .xlsx. */
