@@ -5,5 +5,5 @@ import dynamic from "next/dynamic";
 
 export const LazyMeasureTrendChart = dynamic(() => import("./measure-trend-chart").then((m) => m.MeasureTrendChart), {
   ssr: false,
-  loading: () => <div style={{ width: 720, maxWidth: "100%", height: 320 }} />,
+  loading: () => <div className="trend-chart" style={{ height: 320 }} />,
 });

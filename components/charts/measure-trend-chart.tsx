@@ -2,7 +2,7 @@
 // The trend of a KPI (実績値の推移): actuals by fiscal year, baseline marked, target as a dashed line and a
 // marked point. Text cells (集計中, －) leave a gap and are named under the axis, never drawn as zero.
 // The same data is in the table below the chart.
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Trend } from "@/lib/measures/trend";
 
 const COLORS = ["#0017c1", "#c74700", "#197a4b", "#6a00b8"];
@@ -18,8 +18,12 @@ export function MeasureTrendChart({ trend, title }: { trend: Trend; title: strin
     trend.series
       .flatMap((s) => s.points.filter((p) => p.year === year && p.value === null && p.text).map((p) => p.text))
       .join("・");
+  // The chart takes the width it is given (up to 720 px, see .trend-chart) so that on a 390 px phone every year is
+  // on screen: a fixed-width chart in a clipped box hid the latest years. Every year keeps its tick (interval 0).
   return (
-    <LineChart width={720} height={320} data={rows} margin={{ top: 24, right: 32, bottom: 24, left: 16 }} title={title} accessibilityLayer={false}>
+    <div className="trend-chart">
+    <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 320, height: 320 }}>
+    <LineChart data={rows} margin={{ top: 24, right: 16, bottom: 24, left: 0 }} title={title} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis
         dataKey="year"
@@ -34,8 +38,9 @@ export function MeasureTrendChart({ trend, title }: { trend: Trend; title: strin
           );
         }}
         height={50}
+        interval={0}
       />
-      <YAxis tickFormatter={fmt} width={72} tick={{ fontSize: 13 }} />
+      <YAxis tickFormatter={fmt} width={64} tick={{ fontSize: 13 }} />
       <Tooltip
         labelFormatter={(y) => `${trend.yearLabels[y as number]}年度（${y}）`}
         formatter={(value, name) => [value === null ? "（数値なし）" : fmt(Number(value)), String(name)]}
@@ -64,5 +69,7 @@ export function MeasureTrendChart({ trend, title }: { trend: Trend; title: strin
         ) : null,
       )}
     </LineChart>
+    </ResponsiveContainer>
+    </div>
   );
 }

@@ -4,5 +4,5 @@ import dynamic from "next/dynamic";
 
 export const LazyStatusSummaryChart = dynamic(() => import("./status-summary-chart").then((m) => m.StatusSummaryChart), {
   ssr: false,
-  loading: () => <div style={{ width: 280, height: 220 }} />,
+  loading: () => <div style={{ height: 220 }} />,
 });

@@ -1,9 +1,10 @@
 "use client";
 // The overall status counts as a bar chart; the same numbers are in the table beside it (accessible).
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusCode } from "@/lib/progress/types";
 
-const COLORS: Record<StatusCode, string> = {
+// unknown status codes (new rule presets) are drawn in the neutral colour
+const COLORS: Partial<Record<string, string>> = {
   achieved: "#197a4b",
   good: "#197a4b",
   on_track: "#0017c1",
@@ -13,23 +14,33 @@ const COLORS: Record<StatusCode, string> = {
   worse: "#ce0000",
   poor: "#ce0000",
   not_judgeable: "#666666",
+  s: "#197a4b",
+  excellent: "#197a4b",
+  a: "#0017c1",
+  on_course: "#0017c1",
+  b: "#c74700",
+  slightly_behind: "#c74700",
+  c: "#ce0000",
 };
 
 export function StatusSummaryChart({ data, title }: { data: { status: StatusCode; label: string; count: number }[]; title: string }) {
+  // as wide as its box up to 90 px a bar: a fixed width was clipped on a 390 px phone
   return (
-    <div aria-hidden="true">
-      <BarChart width={Math.max(280, data.length * 90)} height={220} data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false} title={title}>
+    <div aria-hidden="true" className="summary-chart__plot" style={{ maxWidth: Math.max(280, data.length * 90) }}>
+      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 280, height: 220 }}>
+      <BarChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false} title={title}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 14 }} />
+        <XAxis dataKey="label" tick={{ fontSize: 14 }} interval={0} />
         <YAxis allowDecimals={false} width={40} tick={{ fontSize: 14 }} />
         <Tooltip formatter={(v) => [`${v}件`, "指標数"]} />
         <Bar dataKey="count" isAnimationActive={false}>
           {data.map((d) => (
-            <Cell key={d.status} fill={COLORS[d.status]} />
+            <Cell key={d.status} fill={COLORS[d.status] ?? "#666666"} />
           ))}
           <LabelList dataKey="count" position="top" />
         </Bar>
       </BarChart>
+      </ResponsiveContainer>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { LazyStatusSummaryChart } from "./lazy-status-summary-chart";
 function GroupTable({ caption, groups, statuses, labels }: { caption: string; groups: OverviewSummary["bySection"]; statuses: OverviewSummary["statuses"]; labels: Map<string, string> }) {
   return (
     <ScrollRegion label={caption}>
-      <table className="data-table">
+      <table className="data-table summary-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -46,14 +46,20 @@ export function StatusSummary({ summary, yearLabel }: { summary: OverviewSummary
         ))}
         <li>計 <strong>{summary.total}</strong>件</li>
       </ul>
-      <div className="summary-grid">
-        <figure className="chart-figure">
-          <figcaption>進捗状況別の指標数（数値は左の一覧と下の表のとおり）</figcaption>
-          <LazyStatusSummaryChart data={summary.overall} title="進捗状況別の指標数" />
-        </figure>
-        <GroupTable caption="施策区分別" groups={summary.bySection} statuses={summary.statuses} labels={labels} />
-      </div>
-      <GroupTable caption="担当部局別" groups={summary.byDepartment} statuses={summary.statuses} labels={labels} />
+      {summary.total === 0 ? (
+        // no chart of empty axes: the filters left nothing to count
+        <p className="empty-result">条件に合う指標がないため、集計するものはありません。</p>
+      ) : (
+        <>
+          <figure className="chart-figure summary-chart">
+            <figcaption>進捗状況別の指標数（数値は上の一覧と下の表のとおり）</figcaption>
+            <LazyStatusSummaryChart data={summary.overall} title="進捗状況別の指標数" />
+          </figure>
+          {/* each table takes the full width: beside the chart, the 区分 column was squeezed to a character a line */}
+          <GroupTable caption="施策区分別" groups={summary.bySection} statuses={summary.statuses} labels={labels} />
+          <GroupTable caption="担当部局別" groups={summary.byDepartment} statuses={summary.statuses} labels={labels} />
+        </>
+      )}
     </section>
   );
 }
