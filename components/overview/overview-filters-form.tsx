@@ -1,10 +1,11 @@
-import type { OverviewFilters } from "@/lib/plans/overview-filters";
+import type { DepartmentOption, OverviewFilters } from "@/lib/plans/overview-filters";
 import type { StatusCode } from "@/lib/progress/types";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
+import { DepartmentDivisionFields } from "./department-division-fields";
 
 type Options = {
   sections: { key: string; title: string; depth: number }[];
-  departments: { id: string; name: string; divisions: { id: string; name: string }[] }[];
+  departments: DepartmentOption[];
   statuses: StatusCode[];
 };
 
@@ -43,30 +44,7 @@ export function OverviewFiltersForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-department">担当部局</label>
-        <select id="filter-department" name="department" defaultValue={filters.department ?? ""}>
-          <option value="">すべて</option>
-          {options.departments.map((d) => (
-            <option key={d.id} value={d.id}>{d.name}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-division">担当課</label>
-        <select id="filter-division" name="division" defaultValue={filters.division ?? ""}>
-          <option value="">すべて</option>
-          {options.departments.map((d) =>
-            d.divisions.length ? (
-              <optgroup key={d.id} label={d.name}>
-                {d.divisions.map((v) => (
-                  <option key={v.id} value={v.id}>{v.name}</option>
-                ))}
-              </optgroup>
-            ) : null,
-          )}
-        </select>
-      </div>
+      <DepartmentDivisionFields departments={options.departments} department={filters.department} division={filters.division} />
       <div className="field">
         <label htmlFor="filter-status">進捗状況</label>
         <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>

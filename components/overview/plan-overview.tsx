@@ -10,8 +10,9 @@ import { StatusSummary } from "./status-summary";
 import type { SheetMarks } from "@/lib/sheets/staff-marks";
 
 /** `sheetMarks` only for the organisation's staff (the anonymous copy never passes it). */
-export function PlanOverview({ data, filters, sheetMarks }: { data: PlanOverviewData; filters: OverviewFilters; sheetMarks?: SheetMarks | null }) {
-  const { organization, plan } = data;
+export function PlanOverview({ data, sheetMarks }: { data: PlanOverviewData; filters?: OverviewFilters; sheetMarks?: SheetMarks | null }) {
+  // the filters as applied by getPlanOverview (a division outside the chosen department is dropped there)
+  const { organization, plan, filters } = data;
   const base = planPath(organization.code, plan.slug);
   const years: number[] = [];
   for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
@@ -73,7 +74,7 @@ export function PlanOverview({ data, filters, sheetMarks }: { data: PlanOverview
         進捗状況は{fiscalYearWithWestern(data.year)}までの最新の実績値で判定しています（
         {plan.progressRule === "kama" ? "比較値 ÷ 目標値が80%以上で ○、0〜79%で △、実績が把握できないものは ×" : "進捗率80%以上で概ね順調、0%以下で悪化"}）。
       </p>
-      {data.rows.length === 0 ? <p>条件に合う指標はありません。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} sheetMarks={sheetMarks} />}
+      {data.rows.length === 0 ? <p className="empty-result" role="status">条件に合う指標はありません。条件を変えるか、「条件をクリア」を選んでください。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} sheetMarks={sheetMarks} />}
     </>
   );
 }

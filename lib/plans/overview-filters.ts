@@ -1,5 +1,8 @@
 // The overview's filters and sort, read from the URL (shareable, back button works, no JavaScript needed).
 import { z } from "zod";
+import { divisionChoices, type DepartmentOption } from "./division-choices";
+
+export { divisionChoices, type DepartmentOption };
 
 export const SORT_KEYS = ["no", "name", "owner", "latest", "rate", "status"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -52,4 +55,12 @@ export function overviewHref(base: string, filters: OverviewFilters, change: Par
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "") qs.set(k, String(v));
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
+}
+
+/** The filters as applied: a division that is not in the chosen department is dropped (it was chosen before the
+ *  department changed, and is no longer offered), rather than silently matching nothing. */
+export function reconcileDivision(filters: OverviewFilters, departments: DepartmentOption[]): OverviewFilters {
+  if (!filters.division || !filters.department) return filters;
+  const offered = divisionChoices(departments, filters.department).some((d) => d.divisions.some((v) => v.id === filters.division));
+  return offered ? filters : { ...filters, division: undefined };
 }
