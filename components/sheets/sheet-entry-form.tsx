@@ -7,7 +7,8 @@
 // pressed, with focus moved to it.
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { fieldErrors, sheetEntrySchema, sheetFormToObject } from "@/lib/sheets/schemas";
-import { initialSheetFormState, type SheetFormState } from "@/lib/sheets/form-state";
+import { IDLE } from "@/lib/actions/form-state";
+import { nextVersion, sheetConflict, type SheetFormState } from "@/lib/sheets/form-state";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { StatusPreview, type StatusPreviewInput } from "./status-preview";
 import styles from "./sheet-entry-form.module.css";
@@ -35,7 +36,7 @@ const FIELDS = [
 ] as const;
 
 export function SheetEntryForm(props: Props) {
-  const [state, formAction] = useActionState(props.action, initialSheetFormState);
+  const [state, formAction] = useActionState(props.action, IDLE as SheetFormState);
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState(props.narratives);
   const [values, setValues] = useState(Object.fromEntries(props.values.map((v) => [v.seriesId, v.value])));
@@ -48,8 +49,9 @@ export function SheetEntryForm(props: Props) {
     if (answered > 0 || state.status !== "idle") answer.current?.focus();
   }, [state, answered]);
   const units = Object.fromEntries(props.values.map((v) => [v.seriesId, v.unit]));
-  const errors = { ...(state.fieldErrors ?? {}), ...clientErrors };
-  const version = state.version ?? props.version;
+  const errors = { ...((state.status === "error" && state.fieldErrors) || {}), ...clientErrors };
+  const version = nextVersion(state, props.version);
+  const conflict = sheetConflict(state);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -71,13 +73,13 @@ export function SheetEntryForm(props: Props) {
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
   return (
     <form onSubmit={onSubmit} className={`form ${styles.form}`} noValidate aria-label="シートの入力">
-      {state.status === "conflict" && state.current && (
+      {conflict && (
         <section className="form-error" role="alert" aria-labelledby="conflict-heading">
           <h2 id="conflict-heading" style={{ marginTop: 0 }}>保存できませんでした（他の人が先に保存しています）</h2>
-          <p>{state.message}</p>
+          <p>{state.status === "error" && state.message}</p>
           <p>
-            相手の保存：{state.current.updatedBy ?? "不明"}
-            {state.current.updatedAt && `（${new Date(state.current.updatedAt).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}）`}
+            相手の保存：{conflict.updatedBy ?? "不明"}
+            {conflict.updatedAt && `（${new Date(conflict.updatedAt).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })}）`}
           </p>
           <div className="conflict-grid">
             {FIELDS.map(([key, label]) => (
@@ -86,7 +88,7 @@ export function SheetEntryForm(props: Props) {
                 <div className="conflict-columns">
                   <div>
                     <h4>相手の内容（保存済み）</h4>
-                    <p style={{ whiteSpace: "pre-wrap" }}>{state.current![key] ?? "（空欄）"}</p>
+                    <p style={{ whiteSpace: "pre-wrap" }}>{conflict[key] ?? "（空欄）"}</p>
                   </div>
                   <div>
                     <h4>あなたの入力（未保存）</h4>
@@ -164,9 +166,9 @@ export function SheetEntryForm(props: Props) {
               <div id="sheet-status" ref={answer} tabIndex={-1} aria-live="polite" className={styles.answer}>
                 {pending && <p className="hint">{which === "draft" ? "保存しています…" : "提出しています…"}</p>}
                 {!pending && Object.keys(clientErrors).length > 0 && <p className="form-error" role="alert">入力内容を確認してください（各欄の下に理由があります）。</p>}
-                {!pending && Object.keys(clientErrors).length === 0 && state.status === "saved" && <p className="form-notice" role="status">{state.message}</p>}
-                {!pending && Object.keys(clientErrors).length === 0 && state.status === "error" && <p className="form-error" role="alert">{state.message}</p>}
-                {!pending && Object.keys(clientErrors).length === 0 && state.status === "conflict" && <p className="form-error" role="alert">保存できませんでした。ほかの人が先に保存しています（上の比較を確認してください）。</p>}
+                {!pending && Object.keys(clientErrors).length === 0 && state.status === "ok" && <p className="form-notice" role="status">{state.message}</p>}
+                {!pending && Object.keys(clientErrors).length === 0 && state.status === "error" && !conflict && <p className="form-error" role="alert">{state.message}</p>}
+                {!pending && Object.keys(clientErrors).length === 0 && conflict && <p className="form-error" role="alert">保存できませんでした。ほかの人が先に保存しています（上の比較を確認してください）。</p>}
               </div>
             )}
           </div>

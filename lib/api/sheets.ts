@@ -1,12 +1,13 @@
 // A KPI's yearly sheet through the token API: read it (drafts only for who may see them), save a draft with
-// values keyed by the series' label, submit, approve, return — through runAction and the sheet mutations that
-// the edit page uses, so the permission table, the optimistic lock and the audit are the same.
+// values keyed by the series' label, submit, approve, return — through runAction and the action definitions the
+// edit and review pages use (lib/sheets/workflow-actions.ts), so the permission table, the optimistic lock and the
+// audit are the same. A route's write refreshes no page: only an approval drops the public cache.
 import { db } from "../db";
 import { runAction, type ActionResult } from "../actions/action";
-import { refuse, type RefusalCode } from "../actions/refusal";
+import { refuse } from "../actions/refusal";
 import { can, type Actor } from "../authz/permissions";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry, type MutationResult } from "../sheets/mutations";
-import { returnSchema, sheetEntrySchema, workflowSchema } from "../sheets/schemas";
+import { approveDefinition, returnDefinition, saveDefinition } from "../sheets/workflow-actions";
+import { returnSchema, workflowSchema } from "../sheets/schemas";
 import type { findMeasure } from "./scope";
 import { problemFromResult, pointer, keyToPointer } from "./problem";
 import { parseBody } from "./body";
@@ -56,13 +57,6 @@ export async function readSheet(actor: Actor, found: FoundMeasure, year: number)
   };
 }
 
-/** The sheet mutations' own result → the one refusal (the conflict carries the current row). */
-function unwrap(r: MutationResult): { version: number } {
-  if (r.ok) return r;
-  const code: RefusalCode = r.kind;
-  refuse(code, r.message, r.kind === "invalid" ? r.fieldErrors : undefined);
-}
-
 /** Series ids in field-error keys ("values.<id>", "value:<id>") → pointers by the label the client sent. */
 function renamer(found: FoundMeasure) {
   const labelOf = new Map(found.measure.series.map((s) => [s.id, s.label]));
@@ -104,7 +98,7 @@ export async function putSheet(actor: Actor, found: FoundMeasure, year: number, 
     direction: keep(b.direction, entry?.direction),
     values: Object.fromEntries(Object.entries(b.values ?? {}).map(([label, v]) => [idOf.get(label)!, v === null ? "" : String(v)])),
   };
-  const result = await runAction(actor, input, { name: "api sheet.save", schema: sheetEntrySchema(units(found)), run: async (a, i) => unwrap(await saveSheetEntry(db(), a, i, "draft")), publishes: false, message: "下書きを保存しました。" }, "route");
+  const result = await runAction(actor, input, { ...saveDefinition(units(found), "draft"), name: "api sheet.save", publishes: false }, "route");
   return respond(actor, found, year, result);
 }
 
@@ -113,18 +107,18 @@ export async function submitSheet(actor: Actor, found: FoundMeasure, year: numbe
   const entry = await currentEntry(found.measure.id, year);
   // the current draft as it is: its narratives, and no value changes (the draft's values stay)
   const input = { measureId: found.measure.id, evaluationYear: year, version: b.version, effortStatus: entry?.effortStatus ?? "", issues: entry?.issues ?? "", direction: entry?.direction ?? "", values: {} };
-  const result = await runAction(actor, input, { name: "api sheet.submit", schema: sheetEntrySchema(units(found)), run: async (a, i) => unwrap(await saveSheetEntry(db(), a, i, "submit")), publishes: false, message: "提出しました。" }, "route");
+  const result = await runAction(actor, input, { ...saveDefinition(units(found), "submit"), name: "api sheet.submit", publishes: false }, "route");
   return respond(actor, found, year, result);
 }
 
 export async function approveSheet(actor: Actor, found: FoundMeasure, year: number, body: unknown): Promise<Response> {
   const b = parseBody(workflowSchema.pick({ version: true }), body);
-  const result = await runAction(actor, { ...b, measureId: found.measure.id, evaluationYear: year }, { name: "api sheet.approve", schema: workflowSchema, run: async (a, i) => unwrap(await approveSheetEntry(db(), a, i)), publishes: true, message: "承認して公開しました。" }, "route");
+  const result = await runAction(actor, { ...b, measureId: found.measure.id, evaluationYear: year }, { ...approveDefinition, name: "api sheet.approve" }, "route");
   return respond(actor, found, year, result);
 }
 
 export async function returnSheet(actor: Actor, found: FoundMeasure, year: number, body: unknown): Promise<Response> {
   const b = parseBody(returnSchema.pick({ version: true, reason: true }), body);
-  const result = await runAction(actor, { ...b, measureId: found.measure.id, evaluationYear: year }, { name: "api sheet.return", schema: returnSchema, run: async (a, i) => unwrap(await returnSheetEntry(db(), a, i)), publishes: false, message: "差し戻しました。" }, "route");
+  const result = await runAction(actor, { ...b, measureId: found.measure.id, evaluationYear: year }, { ...returnDefinition, name: "api sheet.return", publishes: false }, "route");
   return respond(actor, found, year, result);
 }

@@ -12,7 +12,8 @@ import type { NarrativeField } from "./layout";
 import type { NotImported } from "./not-imported";
 import { loadExportData } from "./export";
 import { inTransaction, type Tx } from "../actions/transaction";
-import { Refusal as ActionRefusal } from "../actions/refusal";
+import { Refusal } from "../actions/refusal";
+import { draftSnapshot, writeSheetDraft } from "../sheets/draft-write";
 import { fiscalYearWithWestern } from "../fiscal-year";
 
 
@@ -117,13 +118,9 @@ export type ApplyResult =
   | { ok: true; values: number; narratives: number; kept: number; sheets: { measureId: string; number: string; name: string }[] }
   | { ok: false; errors: string[]; missingChoices?: string[] };
 
-class Refusal extends Error {
-  constructor(
-    readonly errors: string[],
-    readonly missingChoices?: string[],
-  ) {
-    super(errors[0]);
-  }
+/** A refusal inside the transaction (which rolls it back): the one Refusal, its detail listing every problem. */
+function refuseAll(errors: string[]): never {
+  throw new Refusal("invalid", errors[0], undefined, { errors });
 }
 
 /** Applies confirmed changes as drafts, all or nothing: every stale row needs a choice; every sheet must still be at
@@ -140,16 +137,17 @@ export async function applyExcelImport(prisma: PrismaClient, actor: Actor, input
     const result = await inTransaction(prisma, (tx) => applyInTransaction(tx, { ...actor, via: { channel: "workbook" } }, { ...input, changes }), { timeout: 60_000 });
     return { ...result, kept: kept.length };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, errors: e.errors };
-    if (e instanceof ActionRefusal) return { ok: false, errors: ["同時に他の保存があったため取り込めませんでした。もう一度ファイルを取り込んでください。"] };
+    if (e instanceof Refusal && e.code === "invalid") return { ok: false, errors: (e.detail as { errors?: string[] } | undefined)?.errors ?? [e.message] };
+    // the serializable transaction's retries ran out (lib/actions/transaction.ts)
+    if (e instanceof Refusal) return { ok: false, errors: ["同時に他の保存があったため取り込めませんでした。もう一度ファイルを取り込んでください。"] };
     throw e;
   }
 }
 
 async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { changes: ConfirmedChange[] }) {
   const ctx = await loadImportContext(tx, input);
-  if (!ctx) throw new Refusal(["計画が見つかりません。"]);
-  if (!mayImport(actor, ctx.organizationId)) throw new Refusal([FORBIDDEN]);
+  if (!ctx) refuseAll(["計画が見つかりません。"]);
+  if (!mayImport(actor, ctx.organizationId)) refuseAll([FORBIDDEN]);
   const yearLabel = fiscalYearWithWestern(input.evaluationYear);
   const issues: ImportIssue[] = [];
   if (!ctx.evaluationYearOpen) issues.push({ sheet: null, row: null, column: null, message: `${yearLabel}の評価は受付中ではありません。` });
@@ -173,7 +171,7 @@ async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { c
       at(`確認のあとで No ${measure.number}「${measure.name}」のシートが更新されました（版 ${c.version} → ${measure.version}）。上書きしていません。もう一度ファイルを取り込んで確認してください。`);
     }
   }
-  if (issues.length) throw new Refusal(issues.map(formatIssue));
+  if (issues.length) refuseAll(issues.map(formatIssue));
 
   const byMeasure = new Map<string, ConfirmedChange[]>();
   for (const c of input.changes) byMeasure.set(c.measureId, [...(byMeasure.get(c.measureId) ?? []), c]);
@@ -184,36 +182,25 @@ async function applyInTransaction(tx: Tx, actor: Actor, input: PlanYearRef & { c
     const entry = await tx.sheetEntry.findUnique({ where, include: { draftValues: true } });
     const narratives: Partial<Narratives> = {};
     for (const c of changes) if (c.kind === "narrative") narratives[c.field] = c.after;
-    const data = { ...narratives, state: "draft" as const, updatedById: actor.id, updatedVia: "workbook" as const, returnReason: null, submittedAt: null };
-    let entryId: string;
-    if (entry) {
-      // the version in the WHERE makes the check and the write one step
-      const updated = await tx.sheetEntry.updateMany({ where: { id: entry.id, version: changes[0].version, state: { not: "submitted" } }, data: { ...data, version: { increment: 1 } } });
-      if (updated.count === 0) throw new Refusal([`No ${measure.number} のシートが同時に更新されました。上書きしていません。もう一度ファイルを取り込んでください。`]);
-      entryId = entry.id;
-    } else {
-      entryId = (await tx.sheetEntry.create({ data: { ...data, measureId, evaluationYear: input.evaluationYear, version: 1 } })).id;
-    }
-    for (const c of changes) {
-      if (c.kind !== "value") continue;
-      await tx.sheetEntryValue.upsert({
-        where: { sheetEntryId_seriesId_fiscalYear: { sheetEntryId: entryId, seriesId: c.seriesId, fiscalYear: input.evaluationYear } },
-        create: { sheetEntryId: entryId, seriesId: c.seriesId, fiscalYear: input.evaluationYear, value: c.after.value, text: c.after.text },
-        update: { value: c.after.value, text: c.after.text },
-      });
-    }
+    const entryId = await writeSheetDraft(tx, {
+      measureId,
+      evaluationYear: input.evaluationYear,
+      entry,
+      expectedVersion: changes[0].version,
+      fields: { ...narratives, state: "draft", updatedById: actor.id, updatedVia: "workbook", submittedAt: null },
+      values: changes.flatMap((c) => (c.kind === "value" ? [{ seriesId: c.seriesId, ...c.after }] : [])),
+      onStale: () => refuseAll([`No ${measure.number} のシートが同時に更新されました。上書きしていません。もう一度ファイルを取り込んでください。`]),
+    });
     const after = await tx.sheetEntry.findUniqueOrThrow({ where: { id: entryId }, include: { draftValues: true } });
-    const snapshot = (e: typeof after | null) =>
-      e && { state: e.state, version: e.version, effortStatus: e.effortStatus, issues: e.issues, direction: e.direction, values: e.draftValues.map((v) => ({ seriesId: v.seriesId, fiscalYear: v.fiscalYear, value: str(v.value), text: v.text })) };
     await writeAudit(tx, {
       organizationId: ctx.organizationId,
       userId: actor.id,
       action: "sheet.import",
       entityType: "SheetEntry",
       entityId: entryId,
-      before: snapshot(entry),
+      before: draftSnapshot(entry),
       after: {
-        ...snapshot(after),
+        ...draftSnapshot(after),
         measureId,
         evaluationYear: input.evaluationYear,
         source: "excel",

@@ -1,13 +1,18 @@
-// What a sheet action answers the form: plain, serialisable data.
-import type { ConflictInfo } from "./mutations";
+// What the sheet form holds: the one result shape of a write (lib/actions/form-state.ts). A stale save is
+// refused with code "conflict" and, as its detail, the sheet as the other writer left it.
+import type { FormState } from "../actions/form-state";
+import type { ConflictInfo, SheetWriteResult } from "./mutations";
 
-export type SheetFormState = {
-  status: "idle" | "saved" | "error" | "conflict";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  version?: number;
-  state?: string;
-  current?: Omit<ConflictInfo, "updatedAt"> & { updatedAt: string | null };
-};
+export type SheetFormState = FormState<SheetWriteResult>;
+export type SheetConflict = Omit<ConflictInfo, "updatedAt"> & { updatedAt: Date | string | null };
 
-export const initialSheetFormState: SheetFormState = { status: "idle" };
+/** The other writer's sheet when the save was refused as stale (a serialisation retry running out has none). */
+export function sheetConflict(state: SheetFormState): SheetConflict | null {
+  return state.status === "error" && state.code === "conflict" && state.detail ? (state.detail as SheetConflict) : null;
+}
+
+/** The version the next save is made against: the one just saved, the other writer's after a conflict, else the page's. */
+export function nextVersion(state: SheetFormState, pageVersion: number): number {
+  if (state.status === "ok") return state.data?.version ?? pageVersion;
+  return sheetConflict(state)?.version ?? pageVersion;
+}

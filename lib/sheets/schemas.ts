@@ -47,11 +47,16 @@ export function sheetFormToObject(form: FormData) {
 /** zod issues → { field: message } for showing beside each field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0] === "values" ? `value:${String(issue.path[1])}` : String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
+  for (const issue of error.issues) out[toSheetFieldKey(issue.path.map(String).join("."))] ??= issue.message;
   return out;
+}
+
+/** A field error's key as the sheet form names its fields: "values.<seriesId>" → "value:<seriesId>", others by
+ *  their first segment ("form" for the whole form). */
+export function toSheetFieldKey(key: string): string {
+  const [first, second] = key.split(".");
+  if (first === "values" && second !== undefined) return `value:${second}`;
+  return first || "form";
 }
 
 export const returnSchema = z.object({

@@ -1,30 +1,37 @@
-// Approve and return on the one action path (runAction): the review screen's server actions use these
-// definitions; the mutations (lib/sheets/mutations.ts) authorise, write and audit in one transaction.
-import { refuse, type RefusalCode } from "../actions/refusal";
+// A sheet's writes on the one action path (runAction): save a draft, submit, approve, return. The edit page's
+// and the review screen's server actions and the token API (lib/api/sheets.ts) use these definitions; the
+// mutations (lib/sheets/mutations.ts) authorise, write and audit in one transaction.
 import type { ActionDefinition } from "../actions/action";
 import { db } from "../db";
-import { approveSheetEntry, returnSheetEntry, type MutationResult } from "./mutations";
-import { returnSchema, workflowSchema } from "./schemas";
+import { approveSheetEntry, returnSheetEntry, saveSheetEntry, type SheetWriteResult } from "./mutations";
+import { returnSchema, sheetEntrySchema, workflowSchema } from "./schemas";
 
-/** The sheet mutations' own result → the one refusal shape (field errors kept beside their fields). */
-export function unwrapMutation(r: MutationResult): { version: number } {
-  if (r.ok) return r;
-  const code: RefusalCode = r.kind;
-  refuse(code, r.message, r.kind === "invalid" ? r.fieldErrors : undefined);
+type SaveSchema = ReturnType<typeof sheetEntrySchema>;
+
+/** Save the officer's draft or submit it; `units` (seriesId → unit) lets the schema read 「1,759人」. */
+export function saveDefinition(units: Record<string, string | null>, intent: "draft" | "submit"): ActionDefinition<SaveSchema, SheetWriteResult> {
+  return {
+    name: intent === "submit" ? "sheet.submit" : "sheet.save",
+    schema: sheetEntrySchema(units),
+    run: (actor, input) => saveSheetEntry(db(), actor, input, intent),
+    // nothing public changes, but the edit page shows the new version and state once the cache is dropped
+    publishes: true,
+    message: intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。",
+  };
 }
 
-export const approveDefinition: ActionDefinition<typeof workflowSchema, { version: number }> = {
+export const approveDefinition: ActionDefinition<typeof workflowSchema, SheetWriteResult> = {
   name: "sheet.approve",
   schema: workflowSchema,
-  run: async (actor, input) => unwrapMutation(await approveSheetEntry(db(), actor, input)),
+  run: (actor, input) => approveSheetEntry(db(), actor, input),
   publishes: true,
   message: "承認し、公開しました。",
 };
 
-export const returnDefinition: ActionDefinition<typeof returnSchema, { version: number }> = {
+export const returnDefinition: ActionDefinition<typeof returnSchema, SheetWriteResult> = {
   name: "sheet.return",
   schema: returnSchema,
-  run: async (actor, input) => unwrapMutation(await returnSheetEntry(db(), actor, input)),
+  run: (actor, input) => returnSheetEntry(db(), actor, input),
   // the department's draft goes back to them: nothing public changes, but the staff pages do
   publishes: true,
   message: "差し戻しました。",

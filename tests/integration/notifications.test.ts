@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { runAction } from "../../lib/actions/action";
-import { saveSheetEntry, approveSheetEntry, returnSheetEntry } from "../../lib/sheets/mutations";
+import { saveSheetEntry, approveSheetEntry, returnSheetEntry } from "../helpers/sheet-outcome";
 import { addComment, setCommentPublished } from "../../lib/review/mutations";
 import { drainOutbox } from "../../lib/mail/sender";
 import { transportFromEnv } from "../../lib/mail/transport";

@@ -2,7 +2,7 @@
 // forbidden one is refused and changes nothing (no row, no audit record).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../../lib/sheets/mutations";
+import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/sheet-outcome";
 import { setOfficialRating } from "../../lib/evaluation/mutations";
 import { setEvaluationYear } from "../../lib/evaluation/year-mutations";
 import { runAction } from "../../lib/actions/action";
