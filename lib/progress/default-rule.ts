@@ -14,19 +14,23 @@ import {
   thresholdNote,
   yearLabel,
 } from "./explain";
-import type { CellInput, Direction, SeriesInput, SeriesStatus } from "./types";
+import { countsWithinPeriod, expectedValue } from "./path";
+import { ruleSettings, usesExpectedPath, type RuleSettings } from "./settings";
+import type { CellInput, Direction, RuleContext, SeriesInput, SeriesStatus, StatusCode } from "./types";
 
 type Target = NonNullable<SeriesInput["target"]>;
 
 /** Placeholders that say "no value yet"; a milestone is judged on the latest real entry. */
 const PLACEHOLDER = /^(－|—|―|-|‐|集計中|調査中|未集計|空欄)$/;
 
-export function evaluateDefault(series: SeriesInput, evaluationYear: number): SeriesStatus {
+/** The default rule and the rules built the same way (S/A/B/C, ◎○△×, expected share): one measurement of
+ *  progress, then the rule's thresholds. */
+export function evaluateDefault(series: SeriesInput, evaluationYear: number, settings: RuleSettings = ruleSettings("default"), ctx: RuleContext = { rule: "default" }): SeriesStatus {
   const { target } = series;
   if (!target) return result(series.label, "not_judgeable", "判定不能：目標値がない");
-  if (target.kind === "milestone") return milestone(series, target, evaluationYear);
-  if (target.kind === "relative") return relative(series, target, evaluationYear);
-  return numeric(series, target, evaluationYear);
+  if (target.kind === "milestone") return milestone(series, target, evaluationYear, metStatus(settings));
+  if (target.kind === "relative") return relative(series, target, evaluationYear, metStatus(settings));
+  return numeric(series, target, evaluationYear, settings, ctx);
 }
 
 /** at_least is always higher-is-better; relative targets may carry their direction only in the text. */
@@ -54,7 +58,7 @@ function noNumberMessage(skipped: CellInput[], evaluationYear: number): string {
   return `判定不能：${yearLabel(evaluationYear)}までに数値の実績がない${notes.length ? `（${notes.join("・")}）` : ""}`;
 }
 
-function numeric(series: SeriesInput, target: Target, evaluationYear: number): SeriesStatus {
+function numeric(series: SeriesInput, target: Target, evaluationYear: number, settings: RuleSettings, ctx: RuleContext): SeriesStatus {
   const label = series.label;
   const direction = targetDirection(target);
   if (!direction) return result(label, "not_judgeable", "判定不能：目標の方向（増・減）が不明");
@@ -68,6 +72,8 @@ function numeric(series: SeriesInput, target: Target, evaluationYear: number): S
   // A 5-year-total target is compared with the total of the yearly actuals, not with one year's figure;
   // a one-year baseline says nothing about a total, so it is not used.
   const total = target.kind === "period_total" && (series.comparison?.aggregation ?? "sum") === "sum";
+  // a running total within the period: its baseline is the previous period's total, not a starting point
+  const within = countsWithinPeriod(series);
   const notes: string[] = [];
   let actual: string;
   let evaluatedYear = latest.year;
@@ -86,10 +92,10 @@ function numeric(series: SeriesInput, target: Target, evaluationYear: number): S
     notes.push(...skippedNotes(inPeriod.filter((c) => c.value === null)));
   } else {
     actual = latest.value;
-    notes.push(`${yearLabel(latest.year)}実績`, ...skippedNotes(skipped));
+    notes.push(`${yearLabel(latest.year)}実績${within ? "（期間内の累計）" : ""}`, ...skippedNotes(skipped));
   }
   const a = new Dec(actual);
-  const baseline = total ? null : (series.baseline?.value ?? null);
+  const baseline = within ? null : (series.baseline?.value ?? null);
 
   let ratio: Dec | null = null;
   let formula = "";
@@ -113,27 +119,95 @@ function numeric(series: SeriesInput, target: Target, evaluationYear: number): S
     }
   }
   const rate = ratio ? percentString(ratio) : null;
+  if (within && !total && series.baseline?.value) notes.push(`基準値 ${formatNumber(series.baseline.value)} は前期間の合計のため使わない`);
   const where = `（${notes.join("・")}）`;
   // 「基準値なし」 explains a plain-quotient rate; an achieved target needs no rate, so it is not said there
-  const rateWhere = baseline === null && !total ? `（${[...notes, "基準値なし"].join("・")}）` : where;
+  const rateWhere = baseline === null && !total && !within ? `（${[...notes, "基準値なし"].join("・")}）` : where;
 
   const met = direction === "higher" ? a.gte(t) : a.lte(t);
   if (met) {
     const sign = direction === "higher" ? "≥" : "≤";
-    return result(label, "achieved", `目標達成：${formatNumber(actual)} ${sign} ${formatNumber(target.value)}${where}`, {
+    return result(label, metStatus(settings), `目標達成：${formatNumber(actual)} ${sign} ${formatNumber(target.value)}${where}`, {
       rate,
       evaluatedYear,
     });
   }
+
+  // an intermediate year: judged against the value expected by then, the final target's rate given beside it
+  const expected = usesExpectedPath(settings) ? expectedValue(series, evaluatedYear, settings, ctx) : null;
+  if (expected) {
+    const e = new Dec(expected.value);
+    const from = new Dec(expected.from);
+    let eRatio: Dec | null = null;
+    let eFormula = "";
+    if (!e.eq(from)) {
+      if (expected.within && direction === "lower") {
+        if (a.gt(0)) {
+          eRatio = e.div(a);
+          eFormula = `${operand(expected.value)} ÷ ${operand(actual)}`;
+        }
+      } else {
+        eRatio = a.minus(from).div(e.minus(from));
+        eFormula = expected.within ? `${operand(actual)} ÷ ${operand(expected.value)}` : `(${operand(actual)} − ${operand(expected.from)}) ÷ (${operand(expected.value)} − ${operand(expected.from)})`;
+      }
+    }
+    if (eRatio) {
+      const eRate = percentString(eRatio);
+      const status = classify(settings, eRatio);
+      const toTarget = rate ? `・目標に対する進捗率 ${percentLabel(rate)} = ${formula}` : "";
+      const explanation =
+        `見込み比 ${percentLabel(eRate)} = ${eFormula}（${yearLabel(evaluatedYear)}の見込み値 ${formatNumber(expected.value)} に対し実績 ${formatNumber(actual)}・` +
+        `見込み値 = ${expected.how}・${notes.join("・")}）${thresholdNotes(settings, eRatio, eRate)}${toTarget}`;
+      return result(label, status, explanation, { rate, evaluatedYear, expected: { year: evaluatedYear, value: expected.value, rate: eRate } });
+    }
+  }
+
   if (!ratio || !rate) {
     return result(label, "not_judgeable", `判定不能：${impossible || "進捗率を計算できない"}${rateWhere}`, { evaluatedYear });
   }
-  const status = ratio.gte("0.8") ? "on_track" : ratio.gt(0) ? "behind" : "worse";
-  const note = thresholdNote(ratio, rate, 80) || thresholdNote(ratio, rate, 0);
+  const status = classify(settings, ratio);
+  const note = thresholdNotes(settings, ratio, rate);
   return result(label, status, `進捗率 ${percentLabel(rate)} = ${formula}${rateWhere}${note}`, { rate, evaluatedYear });
 }
 
-function relative(series: SeriesInput, target: Target, evaluationYear: number): SeriesStatus {
+/** The status of a met target under each rule. */
+export function metStatus(settings: RuleSettings): StatusCode {
+  return settings.rule === "grades" ? "s" : settings.rule === "marks" ? "excellent" : "achieved";
+}
+
+/** The rule's thresholds (percent), highest first, and the status at or above each; below the last: the floor. */
+export function thresholds(settings: RuleSettings): { steps: { at: number; status: StatusCode; strict: boolean }[]; floor: StatusCode } {
+  switch (settings.rule) {
+    case "grades":
+      return { steps: [{ at: settings.a, status: "a", strict: false }, { at: settings.b, status: "b", strict: true }], floor: "c" };
+    case "marks":
+      return { steps: [{ at: settings.good, status: "good", strict: false }, { at: settings.fair, status: "fair", strict: true }], floor: "poor" };
+    case "expected":
+      return { steps: [{ at: 100, status: "on_course", strict: false }, { at: settings.nearly, status: "slightly_behind", strict: false }], floor: "behind" };
+    case "kama":
+      return { steps: [{ at: settings.good, status: "good", strict: false }], floor: "fair" };
+    default:
+      return { steps: [{ at: settings.onTrack, status: "on_track", strict: false }, { at: 0, status: "behind", strict: true }], floor: "worse" };
+  }
+}
+
+/** A rate short of the target → the rule's status: at or above a threshold (above, for a strict one). */
+export function classify(settings: RuleSettings, ratio: Dec): StatusCode {
+  const percent = ratio.times(100);
+  const { steps, floor } = thresholds(settings);
+  for (const s of steps) if (s.strict ? percent.gt(s.at) : percent.gte(s.at)) return s.status;
+  return floor;
+}
+
+function thresholdNotes(settings: RuleSettings, ratio: Dec, rate: string): string {
+  for (const s of thresholds(settings).steps) {
+    const note = thresholdNote(ratio, rate, s.at);
+    if (note) return note;
+  }
+  return "";
+}
+
+function relative(series: SeriesInput, target: Target, evaluationYear: number, achieved: StatusCode): SeriesStatus {
   const label = series.label;
   const direction = targetDirection(target);
   if (!direction) return result(label, "not_judgeable", `判定不能：目標「${target.text ?? "空欄"}」の方向（増・減）が不明`);
@@ -167,13 +241,13 @@ function relative(series: SeriesInput, target: Target, evaluationYear: number): 
   const beats = direction === "higher" ? a.gt(p) : a.lt(p);
   return result(
     label,
-    beats ? "achieved" : "not_achieved",
+    beats ? achieved : "not_achieved",
     `前年度比：${formatNumber(latest.value)} ${sign} ${formatNumber(previous)}（${yearLabel(latest.year)}実績 vs ${prevName}${tail}）`,
     { evaluatedYear: latest.year },
   );
 }
 
-function milestone(series: SeriesInput, target: Target, evaluationYear: number): SeriesStatus {
+function milestone(series: SeriesInput, target: Target, evaluationYear: number, achieved: StatusCode): SeriesStatus {
   const label = series.label;
   const goal = (target.text ?? target.value)?.trim();
   if (!goal) return result(label, "not_judgeable", "判定不能：目標の文言がない");
@@ -186,7 +260,7 @@ function milestone(series: SeriesInput, target: Target, evaluationYear: number):
   const text = cellText(latest).trim();
   const where = `（${yearLabel(latest.year)}実績）`;
   if (text === goal) {
-    return result(label, "achieved", `目標達成：実績「${text}」＝目標「${goal}」${where}`, { evaluatedYear: latest.year });
+    return result(label, achieved, `目標達成：実績「${text}」＝目標「${goal}」${where}`, { evaluatedYear: latest.year });
   }
   return result(label, "not_achieved", `未達成：実績「${text}」≠目標「${goal}」${where}※手動で評価されるまでの判定`, {
     evaluatedYear: latest.year,

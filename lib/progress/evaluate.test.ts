@@ -107,7 +107,7 @@ describe("default rule: numeric targets", () => {
     ["at_least met exactly, direction not given", series({ kind: "at_least", direction: null, actuals: { 2023: "21" }, baseline: "21", target: "21事業以上", targetNumber: "21" }), 2023, "achieved", null, "目標達成：21 ≥ 21（令和5年度実績）"],
     ["at_least below", series({ kind: "at_least", actuals: { 2023: "15" }, baseline: "10", target: "20" }), 2023, "behind", "50.0", "進捗率 50.0% = (15 − 10) ÷ (20 − 10)（令和5年度実績）"],
     ["a later year is 集計中: the latest numeric year is judged", series({ actuals: { 2021: "50", 2022: "90", 2023: "集計中" }, target: "100" }), 2023, "on_track", "90.0", "進捗率 90.0% = 90 ÷ 100（令和4年度実績・令和5年度は「集計中」・基準値なし）"],
-    ["later years are － and 集計中", series({ actuals: { 2021: "50", 2022: "－", 2023: "集計中" }, target: "100", baseline: "0" }), 2023, "behind", "50.0", "進捗率 50.0% = (50 − 0) ÷ (100 − 0)（令和3年度実績・令和4年度は「－」・令和5年度は「集計中」）"],
+    ["later years are － and 集計中: the earlier year is judged against its expected value", series({ actuals: { 2021: "50", 2022: "－", 2023: "集計中" }, target: "100", baseline: "0" }), 2023, "on_track", "50.0", "見込み比 100.0% = (50 − 0) ÷ (50 − 0)（令和3年度の見込み値 50 に対し実績 50・見込み値 = 0 + (100 − 0) × 2/4（令和元年度の基準値から令和5年度の目標値へ）・令和3年度実績・令和4年度は「－」・令和5年度は「集計中」）・目標に対する進捗率 50.0% = (50 − 0) ÷ (100 − 0)"],
     ["text is never zero", series({ actuals: { 2022: "－" }, target: "100", baseline: "0" }), 2023, "not_judgeable", null, "判定不能：令和5年度までに数値の実績がない（令和4年度は「－」）"],
     ["no actuals at all", series({ actuals: {}, target: "100" }), 2023, "not_judgeable", null, "判定不能：令和5年度までに数値の実績がない"],
     ["the evaluation year cuts off later actuals", series({ actuals: { 2021: "50", 2022: "85", 2023: "120" }, target: "100" }), 2022, "on_track", "85.0", "進捗率 85.0% = 85 ÷ 100（令和4年度実績・基準値なし）"],
@@ -117,7 +117,7 @@ describe("default rule: numeric targets", () => {
     ["number target without a direction", series({ actuals: { 2023: "5" }, target: "10", direction: null }), 2023, "not_judgeable", null, "判定不能：目標の方向（増・減）が不明"],
     ["period_total: the yearly actuals are summed", series({ kind: "period_total", actuals: { 2020: "2", 2021: "5", 2022: "集計中", 2023: "1" }, baseline: "1", target: "5年間に15件", targetNumber: "15", period: [2020, 2024] }), 2023, "behind", "53.3", "進捗率 53.3% = 8 ÷ 15（令和2年度〜令和5年度実績の合計 2 + 5 + 1・令和4年度は「集計中」）"],
     ["period_total met", series({ kind: "period_total", actuals: { 2019: "99", 2020: "10", 2021: "6" }, target: "15", period: [2020, 2024] }), 2023, "achieved", "106.7", "目標達成：16 ≥ 15（令和2年度〜令和3年度実績の合計 10 + 6）"],
-    ["period_total counted as a stock", series({ kind: "period_total", actuals: { 2020: "13", 2021: "13" }, baseline: "0", target: "50", comparison: { aggregation: "latest", printed: "13" } }), 2023, "behind", "26.0", "進捗率 26.0% = (13 − 0) ÷ (50 − 0)（令和3年度実績）"],
+    ["period_total counted as a stock, judged in the final year", series({ kind: "period_total", actuals: { 2020: "13", 2021: "13" }, baseline: "0", target: "50", comparison: { aggregation: "latest", printed: "13" } }), 2023, "behind", "26.0", "見込み比 52.0% = (13 − 0) ÷ (25 − 0)（令和3年度の見込み値 25 に対し実績 13・見込み値 = 0 + (50 − 0) × 2/4（令和元年度の基準値から令和5年度の目標値へ）・令和3年度実績）・目標に対する進捗率 26.0% = (13 − 0) ÷ (50 − 0)"],
   ])("%s", (...c) => check("default", c));
 });
 
@@ -224,14 +224,14 @@ describe("evaluateMeasure", () => {
     expect(evaluateMeasure([], "kama", 2024)).toMatchObject({ status: "not_judgeable", decidingSeries: null });
   });
   it("compares the official rating with the computed status", () => {
-    expect(evaluateMeasure([single, cumulative], "default", 2023, "遅れ").official).toEqual({ rating: "遅れ", agrees: true });
-    expect(evaluateMeasure([single, cumulative], "default", 2023, "達成").official).toEqual({ rating: "達成", agrees: false });
+    expect(evaluateMeasure([single, cumulative], "default", 2023, "遅れ").official).toEqual({ rating: "遅れ", agrees: true, reason: null });
+    expect(evaluateMeasure([single, cumulative], "default", 2023, "達成").official).toEqual({ rating: "達成", agrees: false, reason: null });
     const k = series({ actuals: { 2024: "13" }, target: "50" });
-    expect(evaluateMeasure([k], "kama", 2024, "△").official).toEqual({ rating: "△", agrees: true });
-    expect(evaluateMeasure([k], "kama", 2024, "○").official).toEqual({ rating: "○", agrees: false });
-    expect(evaluateMeasure([k], "kama", 2024, "〇").official).toEqual({ rating: "〇", agrees: false });
+    expect(evaluateMeasure([k], "kama", 2024, "△").official).toEqual({ rating: "△", agrees: true, reason: null });
+    expect(evaluateMeasure([k], "kama", 2024, "○").official).toEqual({ rating: "○", agrees: false, reason: null });
+    expect(evaluateMeasure([k], "kama", 2024, "〇").official).toEqual({ rating: "〇", agrees: false, reason: null });
     const good = series({ actuals: { 2024: "50" }, target: "50" });
-    expect(evaluateMeasure([good], "kama", 2024, "〇").official).toEqual({ rating: "〇", agrees: true });
+    expect(evaluateMeasure([good], "kama", 2024, "〇").official).toEqual({ rating: "〇", agrees: true, reason: null });
     expect(evaluateMeasure([good], "kama", 2024, null).official).toBeNull();
     expect(evaluateMeasure([good], "kama", 2024, "").official).toBeNull();
   });
@@ -246,11 +246,12 @@ describe("labels, order and formatting", () => {
   it("labels every status", () => {
     expect(STATUS_LABELS).toEqual({
       achieved: "達成", on_track: "概ね順調", behind: "遅れ", worse: "悪化", not_achieved: "未達成",
-      good: "○", fair: "△", poor: "×", not_judgeable: "判定不能",
+      good: "○", fair: "△", poor: "×", s: "S", a: "A", b: "B", c: "C", excellent: "◎", on_course: "順調",
+      slightly_behind: "やや遅れ", not_judgeable: "判定不能",
     });
   });
   it("orders every status once, least favourable first", () => {
-    expect(STATUS_ORDER.map((s) => STATUS_LABELS[s])).toEqual(["悪化", "×", "遅れ", "△", "未達成", "判定不能", "概ね順調", "達成", "○"]);
+    expect(STATUS_ORDER.map((s) => STATUS_LABELS[s])).toEqual(["悪化", "C", "×", "遅れ", "B", "△", "やや遅れ", "未達成", "判定不能", "概ね順調", "A", "順調", "達成", "S", "○", "◎"]);
     expect(new Set(STATUS_ORDER).size).toBe(Object.keys(STATUS_LABELS).length);
   });
   it.each([

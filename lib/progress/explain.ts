@@ -17,6 +17,13 @@ export const STATUS_LABELS: Record<StatusCode, string> = {
   good: "○",
   fair: "△",
   poor: "×",
+  s: "S",
+  a: "A",
+  b: "B",
+  c: "C",
+  excellent: "◎",
+  on_course: "順調",
+  slightly_behind: "やや遅れ",
   not_judgeable: "判定不能",
 };
 
@@ -26,17 +33,26 @@ export const STATUS_LABELS: Record<StatusCode, string> = {
  * 遅れ and △ are progress short of 80 %; 未達成 (relative/milestone targets not met) says less about how
  * far off the KPI is, so it sits after them. 判定不能 sits between the problems and the good news: it is
  * not a failure, but it must not hide among the good ones either. 概ね順調 < 達成; ○ is Kama's best.
+ * The other rules' marks sit beside their like (C with 悪化, B with 遅れ, やや遅れ with △, A and 順調 with 概ね順調,
+ * S with 達成, ◎ above ○); a plan uses one rule, so only the order within each rule's scale matters.
  */
 export const STATUS_ORDER: readonly StatusCode[] = [
   "worse",
+  "c",
   "poor",
   "behind",
+  "b",
   "fair",
+  "slightly_behind",
   "not_achieved",
   "not_judgeable",
   "on_track",
+  "a",
+  "on_course",
   "achieved",
+  "s",
   "good",
+  "excellent",
 ];
 
 /** 令和5年度 / 令和元年度 / 平成30年度 (R1 = 2019; earlier years are 平成). */

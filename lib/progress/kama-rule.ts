@@ -21,7 +21,7 @@ import type { SeriesInput, SeriesStatus } from "./types";
 
 type Computed = { value: string | null; evaluatedYear: number | null; shown: string; unknown: string };
 
-export function evaluateKama(series: SeriesInput, evaluationYear: number): SeriesStatus {
+export function evaluateKama(series: SeriesInput, evaluationYear: number, goodPercent = 80): SeriesStatus {
   const { label, target } = series;
   const none = { computedComparison: null, comparisonMatchesPrinted: null };
   if (!target) return result(label, "not_judgeable", "判定不能：目標値がない", none);
@@ -65,9 +65,9 @@ export function evaluateKama(series: SeriesInput, evaluationYear: number): Serie
     direction === "higher"
       ? `比較値 ${c.shown}÷ 目標 ${formatNumber(target.value)} =`
       : `目標 ${formatNumber(target.value)} ÷ 比較値 ${c.shown}=`;
-  // the printed scale has only ○ (80 % or more) and △ (0–79 %) for known actuals, so a negative rate is △ too
-  const status = ratio.gte("0.8") ? "good" : "fair";
-  const explanation = `${formula} ${percentLabel(rate)}${thresholdNote(ratio, rate, 80)}${mismatch}`;
+  // the printed scale has only ○ (80 % or more by default) and △ (0–79 %) for known actuals, so a negative rate is △ too
+  const status = ratio.times(100).gte(goodPercent) ? "good" : "fair";
+  const explanation = `${formula} ${percentLabel(rate)}${thresholdNote(ratio, rate, goodPercent)}${mismatch}`;
   return result(label, status, explanation, { ...extra, rate });
 }
 

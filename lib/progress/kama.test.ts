@@ -35,10 +35,10 @@ describe("嘉麻市 第2期 (kama-2020) KPIs, evaluated for 令和6年度", () =
     if (series.every((s) => s.target?.kind === "milestone")) {
       expect(m.status).toBe("not_judgeable");
       expect(m.series.every((s) => /公式の評価のみ/.test(s.explanation))).toBe(true);
-      expect(m.official).toEqual({ rating: official, agrees: null });
+      expect(m.official).toEqual({ rating: official, agrees: null, reason: null });
     } else {
       expect(m.statusLabel, m.series.map((s) => s.explanation).join(" / ")).toBe(official);
-      expect(m.official).toEqual({ rating: official, agrees: true });
+      expect(m.official).toEqual({ rating: official, agrees: true, reason: null });
     }
   });
 
