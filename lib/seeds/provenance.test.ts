@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foundInSource, missingNarrativeLines } from "./provenance";
+import { foundExactly, foundInSource, joinLineBreaks, missingNarrativeLines, narrativeDifference } from "./provenance";
 import { sumDecimals } from "./check-provenance";
 
 describe("foundInSource", () => {
@@ -28,5 +28,28 @@ describe("sumDecimals", () => {
     expect(sumDecimals(["2", "5", "1", "5", "6"])).toBe("19");
     expect(sumDecimals(["0.1", "0.2"])).toBe("0.3");
     expect(sumDecimals(["-1.5", "1"])).toBe("-0.5");
+  });
+});
+
+describe("exact text: only line breaks joined", () => {
+  it("joins line breaks with the layout blanks at the line edges, and changes nothing else", () => {
+    expect(joinLineBreaks("　被災者の意向に沿った\n住まいの再建 \n")).toBe("被災者の意向に沿った住まいの再建");
+    expect(joinLineBreaks("R５年度 ＩＣＴ－活用")).toBe("R５年度 ＩＣＴ－活用");
+  });
+  it("joins a table cell's printed line break (a space between non-ASCII characters) only in cell mode", () => {
+    expect(joinLineBreaks("『まあ住みや すい』", { cells: true })).toBe("『まあ住みやすい』");
+    expect(joinLineBreaks("『まあ住みや すい』")).toBe("『まあ住みや すい』");
+    expect(joinLineBreaks("RE Action", { cells: true })).toBe("RE Action");
+  });
+  it("finds text only as printed: widths, dashes and separators count", () => {
+    const printed = "『住みやすい』 『まあ住みや すい』と回答 した人の割合\n１，０２７人";
+    expect(foundExactly("『住みやすい』『まあ住みやすい』と回答した人の割合", printed)).toBe(true);
+    expect(foundExactly("『住みやすい』『まあ住みやすい』と回答した人の割合。", printed)).toBe(false);
+    expect(foundExactly("1,027人", printed)).toBe(false);
+    expect(foundInSource("1,027人", printed)).toBe(true);
+  });
+  it("names the first difference of a narrative", () => {
+    expect(narrativeDifference("・取組を\n進めた。", "・取組を進\nめた。")).toBeNull();
+    expect(narrativeDifference("・取組を進めた", "・取組を進めた。")).toBe("differs from its source lines at character 8: seeded （終わり）, printed 「。」");
   });
 });

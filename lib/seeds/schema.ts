@@ -4,6 +4,11 @@ import { z } from "zod";
 
 const fiscalYear = z.number().int().min(1950).max(2100);
 
+/** An inclusive 1-based line range of a source document. */
+const lineRange = z
+  .tuple([z.number().int().positive(), z.number().int().positive()])
+  .refine((r) => r[0] <= r[1], { message: "start must not be after end" });
+
 /** Where a piece of data came from: a file in seeds/sources/ and an inclusive 1-based line range. */
 export const sourceRefSchema = z
   .object({
@@ -86,6 +91,16 @@ export const seriesSchema = z
       .object({ aggregation: z.enum(["sum", "latest"]), value: z.string().min(1) })
       .strict()
       .optional(),
+    /**
+     * where the unit is printed when it is not in the measure's own lines (嘉麻市's goal tables print no unit;
+     * the same figure is printed with its unit elsewhere in the document, e.g. 「11,913人」)
+     */
+    unitSource: sourceRefSchema.optional(),
+    /**
+     * the actuals count within the plan period (a running total from the period start) and the baseline is the
+     * previous period's total (熊本県 累計 rows with the unit 件/4年); the reason goes in seeds/README.md
+     */
+    countsWithinPeriod: z.boolean().default(false),
   })
   .strict();
 
@@ -95,10 +110,24 @@ export const ownerSchema = z
 
 export const narrativeSchema = z.string().nullable();
 
+/**
+ * The lines each narrative stands on (one or more inclusive ranges inside the entry's source lines). The PDF dump
+ * scrambles a sheet's cells, so the headings 取組状況 / 課題等 / 今後の方向性 do not mark where their text is; these
+ * ranges do, and the check compares each narrative with exactly its own lines.
+ */
+export const narrativeLinesSchema = z
+  .object({
+    effortStatus: z.array(lineRange).min(1).optional(),
+    issues: z.array(lineRange).min(1).optional(),
+    direction: z.array(lineRange).min(1).optional(),
+  })
+  .strict();
+
 export const sheetEntrySchema = z
   .object({
     evaluationYear: fiscalYear,
     source: sourceRefSchema,
+    narrativeLines: narrativeLinesSchema.optional(),
     /** 取組状況 — one paragraph or bullet item per line */
     effortStatus: narrativeSchema,
     /** 課題等 */
@@ -143,6 +172,8 @@ export type SectionSeed = {
   label: string | null;
   title: string;
   kind: "section" | "goal" | "pillar" | "policy";
+  /** the line(s) where the label and title are printed */
+  source?: z.infer<typeof sourceRefSchema>;
   children?: SectionSeed[];
 };
 
@@ -153,6 +184,7 @@ export const sectionSchema: z.ZodType<SectionSeed> = z.lazy(() =>
       label: z.string().min(1).nullable(),
       title: z.string().min(1),
       kind: z.enum(["section", "goal", "pillar", "policy"]),
+      source: sourceRefSchema.optional(),
       children: z.array(sectionSchema).optional(),
     })
     .strict(),
@@ -168,10 +200,19 @@ export const planSchema = z
     progressRule: z.enum(["default", "kama"]),
     /** 準備中 / 運用中 / 終了 (default 運用中) */
     status: z.enum(["preparing", "active", "ended"]).default("active"),
+    /** the form name printed at the head of each sheet (熊本県: ＜別記様式２＞); none unless the source prints one */
+    printFormName: z.string().min(1).optional(),
+    /** where the form name is printed (required with printFormName) */
+    printFormNameSource: sourceRefSchema.optional(),
     sources: z.array(z.object({ file: z.string().min(1), title: z.string().min(1) }).strict()),
     sections: z.array(sectionSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.printFormName && !p.printFormNameSource) {
+      ctx.addIssue({ code: "custom", path: ["printFormNameSource"], message: "say where the form name is printed" });
+    }
+  });
 
 export const organizationSchema = z
   .object({
