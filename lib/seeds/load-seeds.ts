@@ -55,7 +55,14 @@ async function upsertSources(tx: Tx, set: SeedSet): Promise<Map<string, string>>
 
 async function loadPlan(tx: Tx, organizationId: string, bundle: PlanBundle, sourceIds: Map<string, string>) {
   const { plan } = bundle;
-  const data = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, status: plan.status };
+  const data = {
+    name: plan.name,
+    startYear: plan.startYear,
+    endYear: plan.endYear,
+    progressRule: plan.progressRule,
+    status: plan.status,
+    printFormName: plan.printFormName ?? null,
+  };
   const { id: planId } = await tx.plan.upsert({
     where: { organizationId_slug: { organizationId, slug: plan.slug } },
     create: { organizationId, slug: plan.slug, ...data },
@@ -213,6 +220,7 @@ async function replaceSeries(tx: Tx, measureId: string, series: SeriesSeed[]) {
       comparisonValue: s.comparison ? parsePrintedNumber(s.comparison.value) : null,
       comparisonText: s.comparison?.value ?? null,
       aggregation: s.comparison?.aggregation ?? null,
+      countsWithinPeriod: s.countsWithinPeriod,
       chartLabels: s.chart ?? [],
     };
     const { id: seriesId } = await tx.valueSeries.upsert({

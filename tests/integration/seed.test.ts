@@ -40,6 +40,38 @@ describe("db:seed", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("writes the printed form name, the units printed elsewhere and the series that count within the plan period", async () => {
+    await seedDatabase(database.prisma);
+    const plans = await database.prisma.plan.findMany({ select: { slug: true, printFormName: true }, orderBy: { slug: "asc" } });
+    expect(plans).toEqual([
+      { slug: "kama-2020", printFormName: null },
+      { slug: "kama-2025", printFormName: null },
+      { slug: "kumamoto-2020", printFormName: "＜別記様式２＞" },
+      { slug: "kumamoto-2024", printFormName: null },
+    ]);
+    const withinPeriod = await database.prisma.valueSeries.findMany({
+      where: { countsWithinPeriod: true },
+      select: { label: true, unit: true, measure: { select: { number: true, plan: { select: { slug: true } } } } },
+    });
+    expect(withinPeriod.map((s) => `${s.measure.plan.slug} ${s.measure.number} ${s.label} ${s.unit}`).sort()).toEqual([
+      "kumamoto-2020 12 累計 人/4年",
+      "kumamoto-2020 13 累計 人/4年",
+      "kumamoto-2020 18 累計 社/4年",
+      "kumamoto-2020 32 累計 企業・団体等/4年",
+      "kumamoto-2020 36 累計 人/4年",
+      "kumamoto-2020 48 累計 件/4年",
+      "kumamoto-2020 5 累計 件/4年",
+    ]);
+    const kamaGoals = await database.prisma.valueSeries.findMany({
+      where: { measure: { plan: { slug: "kama-2020" }, kind: "goal" } },
+      select: { unit: true, measure: { select: { number: true } } },
+      orderBy: { measure: { number: "asc" } },
+    });
+    expect(kamaGoals.map((s) => `${s.measure.number} ${s.unit ?? "－"}`)).toEqual(["G1 人", "G2 人", "G3 －", "G4 %", "P 人"]);
+    const section1 = await database.prisma.planSection.findFirst({ where: { key: "1", plan: { slug: "kama-2020" } } });
+    expect(section1).toMatchObject({ label: "基本目標1", title: "生まれ育った若者たちが定住したくなるよう、安定した雇用を生み出す" });
+  });
+
   it("refuses a seed file with a wrong field, names the file, measure and field, and changes nothing", async () => {
     const before = await snapshot();
     const dir = mkdtempSync(path.join(tmpdir(), "kpi-bad-seed-"));
