@@ -1,5 +1,5 @@
 "use server";
-import { asForm } from "@/lib/actions/form";
+import { asForm, formAction, formObject } from "@/lib/actions/form";
 // Planning division actions: parse → authorise (in lib, against the signed-in user) → write → revalidate.
 import { db } from "@/lib/db";
 import { performAction } from "@/lib/forms/perform-action";
@@ -7,24 +7,27 @@ import type { ActionState } from "@/lib/forms/action-state";
 import { ratingSchema, setOfficialRating } from "@/lib/evaluation/mutations";
 import { disableSchema, membershipSchema, resetPassword, resetPasswordSchema, setMembership, setUserDisabled } from "@/lib/users/mutations";
 
-const withUnits = (form: FormData) => ({ ...Object.fromEntries(form), unitIds: form.getAll("unitIds").map(String) });
-
 export async function saveOfficialRating(_p: ActionState, form: FormData): Promise<ActionState> {
   form = asForm(form); // a forged call may send anything as the form
   return performAction("admin action", ratingSchema, Object.fromEntries(form), (user, i) => setOfficialRating(db(), user, i), "公式評価を保存しました。");
 }
 
-export async function changeMembership(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("admin action", membershipSchema, withUnits(form), (user, i) => setMembership(db(), user, i), "役割と担当を更新しました。");
+// the rest on the one action path (formAction → runAction); the users page shows the change once the cache is dropped
+const membership = formAction(
+  { name: "user.setRole", schema: membershipSchema, run: (user, i) => setMembership(db(), user, i), publishes: true, message: "役割と担当を更新しました。" },
+  (form) => ({ ...formObject(form), unitIds: form.getAll("unitIds").map(String) }),
+);
+const disabled = formAction({ name: "user.setDisabled", schema: disableSchema, run: (user, i) => setUserDisabled(db(), user, i), publishes: true, message: "利用者の状態を更新しました。" });
+const password = formAction({ name: "user.resetPassword", schema: resetPasswordSchema, run: (user, i) => resetPassword(db(), user, i), publishes: true, message: "パスワードを再設定しました。" });
+
+export async function changeMembership(prev: ActionState, form: FormData): Promise<ActionState> {
+  return membership(prev as never, form);
 }
 
-export async function changeDisabled(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("admin action", disableSchema, Object.fromEntries(form), (user, i) => setUserDisabled(db(), user, i), "利用者の状態を更新しました。");
+export async function changeDisabled(prev: ActionState, form: FormData): Promise<ActionState> {
+  return disabled(prev as never, form);
 }
 
-export async function changePassword(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("admin action", resetPasswordSchema, Object.fromEntries(form), (user, i) => resetPassword(db(), user, i), "パスワードを再設定しました。");
+export async function changePassword(prev: ActionState, form: FormData): Promise<ActionState> {
+  return password(prev as never, form);
 }

@@ -1,22 +1,45 @@
 "use server";
-import { asForm } from "@/lib/actions/form";
-// Committee actions: parse → authorise (in lib, against the signed-in user) → write → revalidate.
+// Committee actions on the one action path (formAction → runAction): zod → signed-in user → the lib mutation,
+// which authorises against the permission table and audits in its transaction → cache → one result shape.
 import { db } from "@/lib/db";
-import { performAction } from "@/lib/forms/perform-action";
-import type { ActionState } from "@/lib/forms/action-state";
+import { formAction } from "@/lib/actions/form";
+import type { FormState } from "@/lib/actions/action";
 import { addComment, commentSchema, publishSchema, reviewSchema, setCommentPublished, setReviewed } from "@/lib/review/mutations";
 
-export async function postComment(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("review action", commentSchema, Object.fromEntries(form), (user, i) => addComment(db(), user, i), form.get("parentId") ? "返信しました。" : "コメントを登録しました。");
+// each answer says what was done, so run hands the input back for the message; nothing below but the published
+// comment changes what the public sees, yet the review page lists the change once the cache is dropped
+const comment = formAction({
+  name: "review.comment",
+  schema: commentSchema,
+  run: async (actor, input) => (await addComment(db(), actor, input), input),
+  publishes: true,
+  message: (input) => (input.parentId ? "返信しました。" : "コメントを登録しました。"),
+});
+
+const mark = formAction({
+  name: "review.mark",
+  schema: reviewSchema,
+  run: async (actor, input) => (await setReviewed(db(), actor, input), input),
+  publishes: true,
+  message: (input) => (input.reviewed ? "確認済みにしました。" : "確認済みを取り消しました。"),
+});
+
+const publish = formAction({
+  name: "comment.publish",
+  schema: publishSchema,
+  run: async (actor, input) => (await setCommentPublished(db(), actor, input), input),
+  publishes: true,
+  message: (input) => (input.published ? "コメントを公開しました。" : "コメントを非公開にしました。"),
+});
+
+export async function postComment(prev: FormState, form: FormData) {
+  return comment(prev as never, form);
 }
 
-export async function markReviewed(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("review action", reviewSchema, Object.fromEntries(form), (user, i) => setReviewed(db(), user, i), form.get("reviewed") === "true" ? "確認済みにしました。" : "確認済みを取り消しました。");
+export async function markReviewed(prev: FormState, form: FormData) {
+  return mark(prev as never, form);
 }
 
-export async function publishComment(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("review action", publishSchema, Object.fromEntries(form), (user, i) => setCommentPublished(db(), user, i), form.get("published") === "true" ? "コメントを公開しました。" : "コメントを非公開にしました。");
+export async function publishComment(prev: FormState, form: FormData) {
+  return publish(prev as never, form);
 }

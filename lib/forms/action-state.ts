@@ -1,9 +1,2 @@
-import type { z } from "zod";
-
-export type ActionState = { status: "idle" | "ok" | "error"; message?: string; fieldErrors?: Record<string, string> };
-
-export function zodFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[String(i.path[0] ?? "form")] ??= i.message;
-  return out;
-}
+// The state of a form driven by a server action: the one result shape (lib/actions/form-state.ts) before and after.
+export type { FormState as ActionState } from "../actions/form-state";

@@ -3,7 +3,7 @@
 // old → new, narratives); the history and the audit log after an approval; other roles and organisations refused.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/sheet-outcome";
+import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/outcome";
 import { getApprovalQueue } from "../../lib/sheets/queue";
 import { getSheetReview } from "../../lib/sheets/approval-review";
 import { getSheetHistory } from "../../lib/audit/history";

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { runAction } from "../../lib/actions/action";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/sheet-outcome";
+import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/outcome";
 import { extendDeadline, removeExtension, setEvaluationYear } from "../../lib/evaluation/year-mutations";
 import { evaluationYearSchema, extensionRemoveSchema, extensionSchema, parseReminderDays } from "../../lib/evaluation/year-schemas";
 import { createApiToken } from "../../lib/tokens/mutations";

@@ -11,7 +11,7 @@ import { exportPlanWorkbook } from "../../lib/excel/export";
 import { applyExcelImport, previewExcelImport, type ConfirmedChange } from "../../lib/excel/apply-import";
 import { readWorkbook, rowKey } from "../../lib/excel/import";
 import { KEY_NUMBER, SHEET_NARRATIVES, SHEET_VALUES, VERSION_HEADER, yearHeader } from "../../lib/excel/layout";
-import { saveSheetEntry } from "../helpers/sheet-outcome";
+import { saveSheetEntry } from "../helpers/outcome";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { runAction } from "../../lib/actions/action";
-import { saveSheetEntry, approveSheetEntry, returnSheetEntry } from "../helpers/sheet-outcome";
-import { addComment, setCommentPublished } from "../../lib/review/mutations";
+import { saveSheetEntry, approveSheetEntry, returnSheetEntry } from "../helpers/outcome";
+import { addComment, setCommentPublished } from "../helpers/outcome";
 import { drainOutbox } from "../../lib/mail/sender";
 import { transportFromEnv } from "../../lib/mail/transport";
 import { MAX_ATTEMPTS } from "../../lib/mail/backoff";

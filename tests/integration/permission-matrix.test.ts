@@ -2,12 +2,12 @@
 // forbidden one is refused and changes nothing (no row, no audit record).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
-import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/sheet-outcome";
+import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/outcome";
 import { setOfficialRating } from "../../lib/evaluation/mutations";
 import { setEvaluationYear } from "../../lib/evaluation/year-mutations";
 import { runAction } from "../../lib/actions/action";
 import { evaluationYearSchema } from "../../lib/evaluation/year-schemas";
-import { resetPassword, setMembership, setUserDisabled } from "../../lib/users/mutations";
+import { resetPassword, setMembership, setUserDisabled } from "../helpers/outcome";
 import { inviteSchema, inviteUser } from "../../lib/users/invitations";
 import { useTestDatabase } from "../helpers/database-per-file";
 

@@ -1,7 +1,8 @@
 // Committee comments and review marks: who may comment, answer, publish and mark; what the public sees.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
-import { addComment, reviewSchema, setCommentPublished, setReviewed } from "../../lib/review/mutations";
+import { reviewSchema } from "../../lib/review/mutations";
+import { addComment, setCommentPublished, setReviewed } from "../helpers/outcome";
 import { setOfficialRating } from "../../lib/evaluation/mutations";
 import { useTestDatabase } from "../helpers/database-per-file";
 
