@@ -10,7 +10,9 @@ export function ColumnTable({ caption, columns }: { caption: string; columns: re
         <thead>
           <tr>
             <th scope="col" className="num">列</th>
-            <th scope="col">列名（見出し）</th>
+            <th scope="col">フィールド名（見出し）</th>
+            <th scope="col">項目名</th>
+            <th scope="col">型・単位</th>
             <th scope="col">内容</th>
             <th scope="col">例</th>
             <th scope="col">JSON の項目</th>
@@ -20,7 +22,14 @@ export function ColumnTable({ caption, columns }: { caption: string; columns: re
           {columns.map((c, i) => (
             <tr key={c.key}>
               <td className="num">{i + 1}</td>
-              <th scope="row">{c.header}</th>
+              <th scope="row">
+                <code>{c.key}</code>
+              </th>
+              <td>{c.title}</td>
+              <td>
+                {c.type}
+                {c.unit && <div className="muted">{c.unit}</div>}
+              </td>
               <td>{c.description}</td>
               <td>{c.example === "" ? <span className="muted">（空欄）</span> : c.example}</td>
               <td>

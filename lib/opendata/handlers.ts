@@ -1,26 +1,38 @@
 import "server-only";
 // The open-data API's responses. Route handlers under app/api/v1/ only read their params and call these with
 // the app's database; tests call them with their own. Only published data is served: everything goes through
-// exportDataset, which reads published narratives and the applied (published) yearly values only.
+// exportDataset, which reads published narratives and the applied (published) yearly values only. Every
+// response carries CORS, the licence, ETag and Last-Modified, answers conditional requests with 304 and is
+// compressed (brotli or gzip) when the client accepts it (lib/opendata/http.ts).
 import type { PrismaClient } from "../generated/prisma/client";
 import { exportDataset, organizationSummary } from "../export/dataset";
 import { fiscalYearLabel } from "../fiscal-year";
 import { planPath } from "../paths";
 import { buildNarrativesCsv } from "./narratives-csv";
 import { buildValuesCsv } from "./values-csv";
-import { CSV_TYPE, JSON_TYPE, dataHeaders, errorResponse, isNotModified } from "./http";
+import { buildDataXlsx } from "./data-workbook";
+import { CSV_TYPE, JSON_LD_TYPE, JSON_TYPE, errorResponse, etagOf, isNotModifiedRequest, latest, sendData, sendDocument } from "./http";
 import { licenseUrl } from "./license";
 import { getOpenDataScope, listOpenDataOrganizations } from "./queries";
-import { apiOrganizationJsonPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath } from "./paths";
+import { listCatalogPlans } from "./catalog-queries";
+import { buildCatalog } from "./catalog";
+import { buildApiIndex } from "./api-index";
+import { tableSchemaResource } from "./table-schema";
+import { XLSX_MEDIA_TYPE } from "./media-types";
+import { checkPlanFiles } from "./machine-readability/plan-files";
+import { apiOrganizationJsonPath, apiPlanChecksPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, type SchemaName } from "./paths";
 
-export type PlanFormat = "json" | "values.csv" | "narratives.csv";
+export type PlanFormat = "json" | "values.csv" | "narratives.csv" | "data.xlsx" | "checks";
 type GetDb = () => PrismaClient;
 
 export const ORGANIZATIONS_FORMAT = "kpi-dashboard/organizations";
+/** Bump when the shape of a file changes without the data changing, so that ETags change too. */
+export const OPEN_DATA_REVISION = "2026-12-06";
+/** When the schemas (lib/opendata/columns.ts) last changed: their Last-Modified. */
+export const SCHEMAS_MODIFIED = new Date("2026-12-06T00:00:00Z");
 
 const CODE = /^\d{6}$/; // 全国地方公共団体コード
 const SLUG = /^[a-z0-9-]{1,100}$/;
-
 const NOT_FOUND_ORG = "指定された団体コードの団体はありません。";
 const NOT_FOUND_PLAN = "指定された団体に、この計画はありません。";
 
@@ -34,10 +46,39 @@ async function guarded(fn: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** /api/v1/organizations: every organisation, its licence and its plans with their links. */
-export function serveOrganizations(getDb: GetDb): Promise<Response> {
+/** The site's public origin for absolute URLs (the catalogue): APP_URL when set, else the request's. */
+export function publicBase(request: Request): string {
+  return (process.env.APP_URL || new URL(request.url).origin).replace(/\/+$/, "");
+}
+
+/** /api/v1: what the API offers, where its descriptions are, the licence. */
+export function serveIndex(request: Request): Promise<Response> {
+  return guarded(async () => sendDocument(request, buildApiIndex(), { lastModified: SCHEMAS_MODIFIED }));
+}
+
+/** /api/v1/schemas/values.json, narratives.json: the CSV's tabular data resource (table schema, dialect, encoding). */
+export function serveSchema(request: Request, rawName: string): Promise<Response> {
   return guarded(async () => {
-    const { organizations } = await listOpenDataOrganizations(getDb());
+    const name = rawName.replace(/\.json$/, "");
+    if (name !== "values" && name !== "narratives") return errorResponse(404, "このスキーマはありません。values.json か narratives.json です。");
+    return sendDocument(request, tableSchemaResource(name as SchemaName), { lastModified: SCHEMAS_MODIFIED });
+  });
+}
+
+/** /api/v1/catalog.jsonld: the DCAT catalogue of every organisation's published plans. */
+export function serveCatalog(getDb: GetDb, request: Request): Promise<Response> {
+  return guarded(async () => {
+    const plans = await listCatalogPlans(getDb());
+    const lastModified = latest(SCHEMAS_MODIFIED, ...plans.map((p) => p.modified));
+    return sendDocument(request, buildCatalog(publicBase(request), plans), { lastModified, contentType: JSON_LD_TYPE });
+  });
+}
+
+/** /api/v1/organizations: every organisation, its licence and its plans with their links. */
+export function serveOrganizations(getDb: GetDb, request: Request): Promise<Response> {
+  return guarded(async () => {
+    const prisma = getDb();
+    const [{ organizations }, plans] = await Promise.all([listOpenDataOrganizations(prisma), listCatalogPlans(prisma)]);
     const body = {
       format: ORGANIZATIONS_FORMAT,
       version: 1,
@@ -54,12 +95,14 @@ export function serveOrganizations(getDb: GetDb): Promise<Response> {
             json: apiPlanJsonPath(o.code, p.slug),
             valuesCsv: apiPlanValuesCsvPath(o.code, p.slug),
             narrativesCsv: apiPlanNarrativesCsvPath(o.code, p.slug),
+            xlsx: apiPlanXlsxPath(o.code, p.slug),
+            machineReadability: apiPlanChecksPath(o.code, p.slug),
             page: planPath(o.code, p.slug),
           },
         })),
       })),
     };
-    return new Response(JSON.stringify(body), { headers: { "Content-Type": JSON_TYPE, "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*" } });
+    return sendDocument(request, body, { lastModified: latest(SCHEMAS_MODIFIED, ...plans.map((p) => p.modified)) });
   });
 }
 
@@ -71,15 +114,21 @@ export function serveOrganization(getDb: GetDb, request: Request, rawCode: strin
     const prisma = getDb();
     const scope = await getOpenDataScope(prisma, code);
     if (!scope) return errorResponse(404, NOT_FOUND_ORG);
-    if (isNotModified(request.headers.get("if-modified-since"), scope.lastModified)) {
-      return new Response(null, { status: 304, headers: dataHeaders({ license: scope.license, lastModified: scope.lastModified }) });
-    }
+    const etag = etagOf(OPEN_DATA_REVISION, "organization", code, scope.license, scope.lastModified);
+    const meta = { license: scope.license, lastModified: scope.lastModified, etag, contentType: JSON_TYPE };
+    // a current copy costs the scope query only: the dataset is not built for a 304
+    if (isCurrent(request, etag, scope.lastModified)) return sendData(request, "", meta);
     const data = await exportDataset(prisma, { organizationCode: code, audience: "public" });
-    return new Response(JSON.stringify(data), { headers: dataHeaders({ license: scope.license, lastModified: scope.lastModified, contentType: JSON_TYPE }) });
+    return sendData(request, JSON.stringify(data), meta);
   });
 }
 
-/** One plan as JSON (the export shape), values.csv or narratives.csv. */
+/** The client's copy is current: answered before the body is built. */
+const isCurrent = isNotModifiedRequest;
+
+const CONTENT_TYPES: Record<PlanFormat, string> = { json: JSON_TYPE, "values.csv": CSV_TYPE, "narratives.csv": CSV_TYPE, "data.xlsx": XLSX_MEDIA_TYPE, checks: JSON_TYPE };
+
+/** One plan as JSON (the export shape), values.csv, narratives.csv, data.xlsx or its machine-readability check. */
 export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug: string, format: PlanFormat): Promise<Response> {
   return guarded(async () => {
     const slug = format === "json" ? rawSlug.replace(/\.json$/, "") : rawSlug;
@@ -88,14 +137,23 @@ export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug:
     const prisma = getDb();
     const scope = await getOpenDataScope(prisma, code, slug);
     if (!scope) return errorResponse(404, (await prisma.organization.count({ where: { code } })) > 0 ? NOT_FOUND_PLAN : NOT_FOUND_ORG);
-    const meta = { license: scope.license, lastModified: scope.lastModified };
-    if (isNotModified(request.headers.get("if-modified-since"), scope.lastModified)) {
-      return new Response(null, { status: 304, headers: dataHeaders(meta) });
-    }
+    const etag = etagOf(OPEN_DATA_REVISION, format, code, slug, scope.license, scope.lastModified);
+    const fileName = format === "json" || format === "checks" ? undefined : `${code}_${slug}_${format === "data.xlsx" ? "data.xlsx" : format === "values.csv" ? "values.csv" : "narratives.csv"}`;
+    const meta = { license: scope.license, lastModified: scope.lastModified, etag, contentType: CONTENT_TYPES[format], fileName };
+    if (isCurrent(request, etag, scope.lastModified)) return sendData(request, "", meta);
     const data = await exportDataset(prisma, { organizationCode: code, planSlug: slug, audience: "public" });
-    if (format === "json") return new Response(JSON.stringify(data), { headers: dataHeaders({ ...meta, contentType: JSON_TYPE }) });
-    const csv = format === "values.csv" ? buildValuesCsv(data) : buildNarrativesCsv(data);
-    const fileName = `${code}_${slug}_${format === "values.csv" ? "values" : "narratives"}.csv`;
-    return new Response(csv, { headers: dataHeaders({ ...meta, contentType: CSV_TYPE, fileName }) });
+    switch (format) {
+      case "json":
+        return sendData(request, JSON.stringify(data), meta);
+      case "values.csv":
+        return sendData(request, buildValuesCsv(data), meta);
+      case "narratives.csv":
+        return sendData(request, buildNarrativesCsv(data), meta);
+      case "data.xlsx":
+        // an .xlsx is a ZIP already: compressing it again gains nothing
+        return sendData(request, await buildDataXlsx(data, scope.lastModified), { ...meta, compress: false });
+      case "checks":
+        return sendData(request, JSON.stringify({ format: "kpi-dashboard/machine-readability", version: 1, organizationCode: code, planSlug: slug, files: checkPlanFiles(data, await buildDataXlsx(data, scope.lastModified)) }), meta);
+    }
   });
 }

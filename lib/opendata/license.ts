@@ -24,3 +24,13 @@ export function licenseHeaders(name: string): Record<string, string> {
   if (url) headers.Link = `<${url}>; rel="license"; title*=UTF-8''${encodeURIComponent(name)}`;
   return headers;
 }
+
+/**
+ * The credit a reuser must show (PDL1.0 §2: 出典の記載; CC BY 4.0: attribution): the organisation, the plan, where
+ * it was taken from and the licence. PDL1.0 also asks an edited work to say that it was edited (編集・加工の旨).
+ */
+export function attributionText(organizationName: string, planName: string, url: string, license: string): string {
+  return `出典：${organizationName}『${planName}』ＫＰＩ分析シート（${url}）、${license}`;
+}
+
+export const EDIT_NOTICE = "編集・加工して利用する場合は、その旨も記載してください（例：「…を加工して作成」）。";

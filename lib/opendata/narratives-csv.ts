@@ -3,7 +3,8 @@
 // line becomes its own row, numbered by 項目番号. Joining a narrative's rows with line breaks in 項目番号 order
 // gives the published text back (blank lines and the final line break are not written).
 import type { DatasetExport } from "../export/dataset";
-import { toCsv, singleLine, type CsvCell } from "./csv";
+import { toCsv, type CsvCell } from "./csv";
+import { publicText } from "./public-text";
 import { NARRATIVE_COLUMNS, NARRATIVE_SECTIONS, type NarrativeColumnKey } from "./columns";
 
 export type NarrativeRow = Record<NarrativeColumnKey, CsvCell>;
@@ -42,7 +43,7 @@ export function narrativeRows(dataset: DatasetExport): NarrativeRow[] {
 
 export function buildNarrativesCsv(dataset: DatasetExport): string {
   return toCsv(
-    NARRATIVE_COLUMNS.map((c) => c.header),
-    narrativeRows(dataset).map((r) => NARRATIVE_COLUMNS.map((c) => (typeof r[c.key] === "string" ? singleLine(r[c.key] as string) : r[c.key]))),
+    NARRATIVE_COLUMNS.map((c) => c.key),
+    narrativeRows(dataset).map((r) => NARRATIVE_COLUMNS.map((c) => (typeof r[c.key] === "string" ? publicText(r[c.key] as string) : r[c.key]))),
   );
 }

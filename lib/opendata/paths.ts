@@ -2,9 +2,20 @@
 const API = "/api/v1";
 const plan = (code: string, slug: string) => `${API}/organizations/${encodeURIComponent(code)}/plans/${encodeURIComponent(slug)}`;
 
+export const apiIndexPath = () => API;
+export const apiOpenApiPath = () => `${API}/openapi.json`;
 export const apiOrganizationsPath = () => `${API}/organizations`;
 export const apiOrganizationJsonPath = (code: string) => `${API}/organizations/${encodeURIComponent(code)}.json`;
 export const apiPlanJsonPath = plan;
 export const apiPlanValuesCsvPath = (code: string, slug: string) => `${plan(code, slug)}/values.csv`;
 export const apiPlanNarrativesCsvPath = (code: string, slug: string) => `${plan(code, slug)}/narratives.csv`;
+/** the open-data workbook: the two CSV tables as two sheets (long format, ASCII headers) */
+export const apiPlanXlsxPath = (code: string, slug: string) => `${plan(code, slug)}/data.xlsx`;
+/** DCAT catalogue (JSON-LD) of every organisation's published datasets */
+export const apiCatalogPath = () => `${API}/catalog.jsonld`;
+export type SchemaName = "values" | "narratives";
+/** the Frictionless tabular data resource (table schema, dialect, encoding) of one CSV */
+export const apiSchemaPath = (name: SchemaName) => `${API}/schemas/${name}.json`;
+/** the machine-readability check of one plan's downloads (JSON) */
+export const apiPlanChecksPath = (code: string, slug: string) => `${plan(code, slug)}/machine-readability.json`;
 export const openDataPagePath = "/opendata";

@@ -71,12 +71,14 @@ function parse(csv: string): string[][] {
 describe("values.csv", () => {
   const csv = buildValuesCsv(dataset);
   const [header, ...rows] = parse(csv.replace(/^\uFEFF/, ""));
-  const at = (r: string[], h: string) => r[header.indexOf(h)];
+  // columns are named by their Japanese title here, as the schema gives it; the header holds the ASCII names
+  const at = (r: string[], title: string) => r[header.indexOf(VALUE_COLUMNS.find((c) => c.title === title)!.key)];
 
   it("has the documented header and one row per value, in long layout", () => {
-    expect(csv.startsWith("\uFEFF全国地方公共団体コード,")).toBe(true);
-    expect(header).toEqual(VALUE_COLUMNS.map((c) => c.header));
-    expect(rows.map((r) => [at(r, "指標番号"), at(r, "値の区分"), at(r, "年度")])).toEqual([
+    expect(csv.startsWith("\uFEFForganizationCode,organizationName,planSlug,")).toBe(true);
+    expect(header).toEqual(VALUE_COLUMNS.map((c) => c.key));
+    for (const h of header) expect(h).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+    expect(rows.map((r) => [at(r, "指標番号"), at(r, "値の区分"), at(r, "年度（西暦）")])).toEqual([
       ["6", "基準値", "2019"],
       ["6", "実績値", "2020"],
       ["6", "実績値", "2021"],
@@ -86,7 +88,7 @@ describe("values.csv", () => {
       ["追加1", "目標値", ""],
       ["追加1", "年度別目標値", "2021"],
       ["追加1", "推計値", "2030"],
-      ["追加1", "実績値（目標値比較）", ""],
+      ["追加1", "実績値（目標値比較）", "2020"], // the year of the latest actual it compares
     ]);
     for (const r of rows) expect(r).toHaveLength(header.length);
   });
@@ -95,7 +97,8 @@ describe("values.csv", () => {
     const [baseline, r2, r3, r4, target] = rows;
     expect([at(baseline, "数値"), at(baseline, "単位"), at(baseline, "表示値"), at(baseline, "年度の表記"), at(baseline, "年度（和暦）")]).toEqual(["1027", "人", "1,027", "R1", "令和元年度"]);
     expect([at(r2, "数値"), at(r2, "注記")]).toEqual(["1200", "(R2)"]);
-    expect([at(r3, "数値"), at(r3, "表示値")]).toEqual(["", "集計中"]);
+    expect([at(r3, "数値"), at(r3, "表示値"), at(r3, "数値の有無")]).toEqual(["", "集計中", "pending"]);
+    expect(at(r2, "数値の有無")).toBe("number");
     expect(at(r4, "数値")).toBe("0");
     expect([at(target, "目標の種類"), at(target, "目標の方向")]).toEqual(["数値", "増加"]);
     expect(at(rows[0], "全国地方公共団体コード")).toBe("430005");
@@ -128,7 +131,7 @@ describe("narratives.csv", () => {
   const [header, ...rows] = parse(csv.replace(/^\uFEFF/, ""));
 
   it("writes one row per line of a published narrative, numbered, without line breaks", () => {
-    expect(header).toEqual(NARRATIVE_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(NARRATIVE_COLUMNS.map((c) => c.key));
     expect(rows).toEqual([
       ["430005", "熊本県", "kumamoto-2020", "第2期 戦略", "6", "防災士の資格取得者数", "2023", "令和5年度", "取組状況", "1", "講座を開催した。"],
       ["430005", "熊本県", "kumamoto-2020", "第2期 戦略", "6", "防災士の資格取得者数", "2023", "令和5年度", "取組状況", "2", "・県内 3 か所"],
@@ -141,5 +144,26 @@ describe("narratives.csv", () => {
   it("splits on any line break and drops blank lines", () => {
     expect(narrativeLines("a\r\nb\n\n  \nc\n")).toEqual(["a", "b", "c"]);
     expect(narrativeLines(null)).toEqual([]);
+  });
+});
+
+describe("dates, periods and the missing-value convention", () => {
+  const withDates = structuredClone(dataset) as unknown as { organizations: { plans: { measures: { series: { actuals: Record<string, unknown>[] }[] }[] }[] }[] };
+  const actuals = withDates.organizations[0].plans[0].measures[0].series[0].actuals;
+  actuals[0].period = "平成27年⇒令和2年";
+  actuals[0].asOf = "令和8年1月末時点";
+  actuals[1].text = "－";
+  actuals[2].text = "①完了　　Ⅱ期 ";
+  const [header, ...rows] = parse(buildValuesCsv(withDates as unknown as DatasetExport).replace(/^\uFEFF/, ""));
+  const at = (r: string[], key: string) => r[header.indexOf(key)];
+  it("writes ISO 8601 beside the era text", () => {
+    expect([at(rows[1], "period"), at(rows[1], "periodStart"), at(rows[1], "periodEnd"), at(rows[1], "asOf"), at(rows[1], "asOfDate")]).toEqual(["平成27年⇒令和2年", "2015", "2020", "令和8年1月末時点", "2026-01-31"]);
+    expect([at(rows[2], "periodStart"), at(rows[2], "asOfDate")]).toEqual(["", ""]);
+  });
+  it("says why a value is missing, whatever dash was printed, and keeps the printed text", () => {
+    expect([at(rows[2], "value"), at(rows[2], "valueStatus"), at(rows[2], "text")]).toEqual(["", "not_applicable", "－"]);
+  });
+  it("replaces platform-dependent characters and layout spaces in text cells", () => {
+    expect(at(rows[3], "text")).toBe("(1)完了　II期");
   });
 });

@@ -3,7 +3,9 @@
 // and its printed text in separate columns; an empty cell means "no number", never 0.
 import type { DatasetExport } from "../export/dataset";
 import { fiscalYearLabel } from "../fiscal-year";
-import { toCsv, singleLine, type CsvCell } from "./csv";
+import { toCsv, type CsvCell } from "./csv";
+import { publicText } from "./public-text";
+import { parseAsOfDate, parsePeriod, valueStatus } from "./dates";
 import {
   AGGREGATION_LABELS,
   DIRECTION_LABELS,
@@ -31,6 +33,12 @@ function yearCells(fiscalYear: number | null): ValueRow {
   return fiscalYear === null ? {} : { fiscalYear, fiscalYearLabel: fiscalYearLabel(fiscalYear) };
 }
 
+/** The number, why it is missing, and the printed text; the period and the as-of date also in ISO 8601. */
+function valueCells(value: number | null, text: string | null, period: string | null = null, asOf: string | null = null): ValueRow {
+  const span = parsePeriod(period);
+  return { value, valueStatus: valueStatus(value, text), text, period, periodStart: span?.start ?? null, periodEnd: span?.end ?? null, asOf, asOfDate: parseAsOfDate(asOf) };
+}
+
 function seriesRows(s: ExportSeries): ValueRow[] {
   const rows: ValueRow[] = [];
   const base = { seriesLabel: s.label, unit: s.unit };
@@ -38,16 +46,13 @@ function seriesRows(s: ExportSeries): ValueRow[] {
     ...base,
     valueKind: VALUE_KIND_LABELS[kind],
     ...yearCells(c.fiscalYear),
-    value: c.value,
-    text: c.text,
+    ...valueCells(c.value, c.text, c.period, c.asOf),
     cellLabel: c.cellLabel,
-    period: c.period,
-    asOf: c.asOf,
     note: c.note,
   });
   if (s.baseline) {
     const b = s.baseline;
-    rows.push({ ...base, valueKind: VALUE_KIND_LABELS.baseline, ...yearCells(b.fiscalYear), value: b.value, text: b.text, printedYearLabel: b.printedYearLabel, cellLabel: b.cellLabel, period: b.period });
+    rows.push({ ...base, valueKind: VALUE_KIND_LABELS.baseline, ...yearCells(b.fiscalYear), ...valueCells(b.value, b.text, b.period), printedYearLabel: b.printedYearLabel, cellLabel: b.cellLabel });
   }
   for (const c of s.actuals) rows.push(yearly("actual", c));
   if (s.target) {
@@ -56,8 +61,7 @@ function seriesRows(s: ExportSeries): ValueRow[] {
       ...base,
       valueKind: VALUE_KIND_LABELS.target,
       ...yearCells(t.fiscalYear),
-      value: t.value,
-      text: t.text,
+      ...valueCells(t.value, t.text),
       targetKind: TARGET_KIND_LABELS[t.kind],
       targetDirection: t.direction ? DIRECTION_LABELS[t.direction] : null,
       targetPeriodStart: t.periodStart,
@@ -67,7 +71,9 @@ function seriesRows(s: ExportSeries): ValueRow[] {
   for (const c of s.targetPath) rows.push(yearly("targetPath", c));
   for (const c of s.estimates) rows.push(yearly("estimate", c));
   if (s.comparison) {
-    rows.push({ ...base, valueKind: VALUE_KIND_LABELS.comparison, value: s.comparison.value, text: s.comparison.text, aggregation: AGGREGATION_LABELS[s.comparison.aggregation] });
+    // the year the comparison stands at: the latest actual it sums or takes (the plan's period otherwise)
+    const asOfYear = Math.max(...s.actuals.map((a) => a.fiscalYear ?? 0), 0);
+    rows.push({ ...base, valueKind: VALUE_KIND_LABELS.comparison, ...yearCells(asOfYear || null), ...valueCells(s.comparison.value, s.comparison.text), aggregation: AGGREGATION_LABELS[s.comparison.aggregation] });
   }
   return rows;
 }
@@ -96,11 +102,11 @@ export function valueRows(dataset: DatasetExport): ValueRow[] {
 export function buildValuesCsv(dataset: DatasetExport): string {
   const records = valueRows(dataset).map((r) => VALUE_COLUMNS.map((c) => oneLine(r[c.key])));
   return toCsv(
-    VALUE_COLUMNS.map((c) => c.header),
+    VALUE_COLUMNS.map((c) => c.key),
     records,
   );
 }
 
 function oneLine(cell: CsvCell): CsvCell {
-  return typeof cell === "string" ? singleLine(cell) : cell;
+  return typeof cell === "string" ? publicText(cell) : cell;
 }

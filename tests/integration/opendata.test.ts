@@ -9,6 +9,8 @@ import { NARRATIVE_COLUMNS, VALUE_COLUMNS, VALUE_KIND_LABELS } from "../../lib/o
 import { DEFAULT_LICENSE, PDL_URL, CC_BY_4_URL } from "../../lib/opendata/license";
 import { narrativeLines } from "../../lib/opendata/narratives-csv";
 import { useTestDatabase } from "../helpers/database-per-file";
+import { fiscalYearLabel } from "../../lib/fiscal-year";
+import { publicText } from "../../lib/opendata/public-text";
 
 const database = useTestDatabase("seeded");
 const getDb = () => database.prisma;
@@ -50,13 +52,14 @@ function parseCsv(text: string): string[][] {
 }
 
 /** The CSV as objects keyed by header, after checking the BOM and the header row. */
-async function csvRecords(response: Response, columns: readonly { header: string }[]) {
+async function csvRecords(response: Response, columns: readonly { key: string; title: string }[]) {
   const bytes = new Uint8Array(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...rows] = parseCsv(new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes));
-  expect(header).toEqual(columns.map((c) => c.header));
+  // the header holds the ASCII field names; the records are keyed here by the schema's Japanese titles
+  expect(header).toEqual(columns.map((c) => c.key));
   for (const r of rows) expect(r).toHaveLength(header.length);
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.title, r[i]])));
 }
 
 const num = (s: string) => (s === "" ? null : Number(s));
@@ -79,14 +82,16 @@ function exportedValues(data: DatasetExport) {
           if (s.target) put(VALUE_KIND_LABELS.target, s.target.fiscalYear, s.target.fiscalYearLabel, s.target.value, s.target.text);
           for (const a of s.targetPath) put(VALUE_KIND_LABELS.targetPath, a.fiscalYear, a.fiscalYearLabel, a.value, a.text);
           for (const a of s.estimates) put(VALUE_KIND_LABELS.estimate, a.fiscalYear, a.fiscalYearLabel, a.value, a.text);
-          if (s.comparison) put(VALUE_KIND_LABELS.comparison, null, null, s.comparison.value, s.comparison.text);
+          // the comparison stands at the year of the latest actual
+          const latestActual = Math.max(...s.actuals.map((a) => a.fiscalYear));
+          if (s.comparison) put(VALUE_KIND_LABELS.comparison, latestActual, fiscalYearLabel(latestActual), s.comparison.value, s.comparison.text);
         }
   return out;
 }
 
 describe("the organisation list", () => {
   it("lists every organisation with its licence and its plans' links", async () => {
-    const res = await serveOrganizations(getDb);
+    const res = await serveOrganizations(getDb, request());
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = await res.json();
@@ -132,13 +137,13 @@ describe("one plan", () => {
     expect(records.length).toBeGreaterThan(57 * 3);
     const actual = new Map(
       records.map((r) => [
-        [r["全国地方公共団体コード"], r["計画ID"], r["指標番号"], r["系列"], r["値の区分"], r["年度"]].join("|"),
+        [r["全国地方公共団体コード"], r["計画ID"], r["指標番号"], r["系列"], r["値の区分"], r["年度（西暦）"]].join("|"),
         { value: num(r["数値"]), text: str(r["表示値"]), unit: str(r["単位"]), yearLabel: str(r["年度（和暦）"]) },
       ]),
     );
     expect(actual).toEqual(expected);
     // the seed's facts, as a reader of the CSV sees them
-    const no6 = records.find((r) => r["指標番号"] === "6" && r["値の区分"] === "実績値" && r["年度"] === "2023")!;
+    const no6 = records.find((r) => r["指標番号"] === "6" && r["値の区分"] === "実績値" && r["年度（西暦）"] === "2023")!;
     expect(no6).toMatchObject({ 数値: "1759", 単位: "人", 表示値: "1,759", "年度（和暦）": "令和5年度", 指標名: "県が育成した防災士の資格取得者数" });
     const tallying = records.filter((r) => r["表示値"] === "集計中");
     expect(tallying.length).toBeGreaterThan(0);
@@ -153,14 +158,14 @@ describe("one plan", () => {
     for (const m of data.organizations[0].plans[0].measures)
       for (const s of m.sheets)
         for (const [key, label] of Object.entries(sections))
-          narrativeLines(s[key as keyof typeof sections]).forEach((line, i) => expected.push([m.number, s.evaluationYear, label, i + 1, neutraliseFormula(line)].join("|")));
-    expect(records.map((r) => [r["指標番号"], r["評価年度"], r["記述の区分"], r["項目番号"], r["記述"]].join("|"))).toEqual(expected);
+          narrativeLines(s[key as keyof typeof sections]).forEach((line, i) => expected.push([m.number, s.evaluationYear, label, i + 1, neutraliseFormula(publicText(line)!)].join("|")));
+    expect(records.map((r) => [r["指標番号"], r["評価年度（西暦）"], r["記述の区分"], r["項目番号"], r["記述"]].join("|"))).toEqual(expected);
     expect(records.length).toBeGreaterThan(100);
     // and the lines, joined again, are the published text without its blank lines
     const no6 = data.organizations[0].plans[0].measures.find((m) => m.number === "6")!.sheets[0];
     const rows6 = records.filter((r) => r["指標番号"] === "6" && r["記述の区分"] === "取組状況");
     // (a line a spreadsheet would run as a formula, such as 「- 項目」, carries a leading apostrophe: strip it to read)
-    expect(rows6.map((r) => r["記述"].replace(/^'(?=[=+\-@\t\r])/, "")).join("\n")).toBe(no6.effortStatus!.replace(/\n+$/, ""));
+    expect(rows6.map((r) => r["記述"].replace(/^'(?=[=+\-@\t\r])/, "")).join("\n")).toBe(narrativeLines(no6.effortStatus).map((l) => publicText(l)).join("\n"));
     for (const r of records) expect(r["記述"]).not.toMatch(/[\r\n]/);
   });
 
@@ -267,7 +272,7 @@ describe("drafts and committee comments", () => {
       plan("values.csv").then((r) => r.text()),
       plan("narratives.csv").then((r) => r.text()),
       serveOrganization(getDb, request(), CODE).then((r) => r.text()),
-      serveOrganizations(getDb).then((r) => r.text()),
+      serveOrganizations(getDb, request()).then((r) => r.text()),
     ]);
     for (const body of bodies) {
       expect(body).not.toMatch(/DRAFTSECRET|COMMENTSECRET/);
@@ -296,7 +301,7 @@ describe("changes", () => {
     const res = await plan("values.csv", { "If-Modified-Since": before });
     expect(res.status).toBe(200);
     expect(Date.parse(res.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(before));
-    expect(await res.text()).toContain('1760,人,"1,760"');
+    expect(await res.text()).toContain('1760,人,number,"1,760"');
     // the other organisation's plans did not change
     const kama = await servePlan(getDb, request(), "402273", "kama-2020", "json");
     expect(Date.parse(kama.headers.get("last-modified")!)).toBeLessThan(Date.parse(res.headers.get("last-modified")!));
@@ -310,7 +315,7 @@ describe("changes", () => {
     expect(res.headers.get("link")).toContain(`<${CC_BY_4_URL}>; rel="license"`);
     const json = (await (await servePlan(getDb, request(), "402273", "kama-2020", "json")).json()) as DatasetExport;
     expect(json.organizations[0].license).toBe(license);
-    const list = await (await serveOrganizations(getDb)).json();
+    const list = await (await serveOrganizations(getDb, request())).json();
     expect(list.organizations.find((o: { code: string }) => o.code === "402273")).toMatchObject({ license, licenseUrl: CC_BY_4_URL });
     // Kumamoto keeps the default
     expect(decodeURIComponent((await plan("json")).headers.get("x-data-license")!)).toBe(DEFAULT_LICENSE);

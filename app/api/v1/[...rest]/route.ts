@@ -2,5 +2,7 @@
 import { errorResponse } from "@/lib/opendata/http";
 
 export function GET() {
-  return errorResponse(404, "この API のエンドポイントはありません。/api/v1/organizations から始めてください。");
+  return errorResponse(404, "この API のエンドポイントはありません。一覧は /api/v1 にあります。");
 }
+
+export { preflightResponse as OPTIONS } from "@/lib/opendata/http";

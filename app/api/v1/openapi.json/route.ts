@@ -1,8 +1,10 @@
 // GET /api/v1/openapi.json — the token API's OpenAPI 3.1 document (generated from the zod schemas; no token needed).
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { sendDocument } from "@/lib/opendata/http";
+import { SCHEMAS_MODIFIED } from "@/lib/opendata/handlers";
 
-export function GET() {
-  return new Response(JSON.stringify(buildOpenApiDocument()), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
-  });
+export function GET(request: Request) {
+  return sendDocument(request, buildOpenApiDocument(), { lastModified: SCHEMAS_MODIFIED });
 }
+
+export { preflightResponse as OPTIONS } from "@/lib/opendata/http";

@@ -2,6 +2,8 @@
 import { db } from "@/lib/db";
 import { serveOrganizations } from "@/lib/opendata/handlers";
 
-export function GET() {
-  return serveOrganizations(db);
+export function GET(request: Request) {
+  return serveOrganizations(db, request);
 }
+
+export { preflightResponse as OPTIONS } from "@/lib/opendata/http";

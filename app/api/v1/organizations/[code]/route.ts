@@ -8,3 +8,5 @@ export async function GET(request: Request, { params }: Context) {
   const { code } = await params;
   return serveOrganization(db, request, code);
 }
+
+export { preflightResponse as OPTIONS } from "@/lib/opendata/http";

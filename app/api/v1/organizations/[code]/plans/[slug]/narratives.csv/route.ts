@@ -8,3 +8,5 @@ export async function GET(request: Request, { params }: Context) {
   const { code, slug } = await params;
   return servePlan(db, request, code, slug, "narratives.csv");
 }
+
+export { preflightResponse as OPTIONS } from "@/lib/opendata/http";
