@@ -10,6 +10,7 @@ import { shortEraYear } from "../fiscal-year";
 import { measureListSelect, seriesSelect } from "../measures/measure-select";
 import { measureStatus } from "../measures/measure-status";
 import { toSeriesInput } from "../measures/series-input";
+import { publicNote } from "../measures/provenance";
 import { defaultEvaluationYear, ownersOf } from "../plans/overview";
 import { buildPlanWorkbook, workbookFileName, type ExportCell, type ExportData } from "./build-workbook";
 
@@ -26,9 +27,10 @@ function periodText(start: number | null, end: number | null): string | null {
   return start !== null && end !== null ? `${shortEraYear(start)}〜${shortEraYear(end)}（${start}〜${end}）` : null;
 }
 
-/** What a cell prints besides its value: 「(H31)」, a period, an as-of date, a note. */
+/** What a cell prints besides its value: 「(H31)」, a period, an as-of date, a note (as the public reads it:
+ *  without internal source file names, like the open data). */
 function cellNote(v: { label: string | null; period: string | null; asOf: string | null; note: string | null }): string | null {
-  const parts = [v.label && `表記：${v.label}`, v.period && `期間：${v.period}`, v.asOf && `時点：${v.asOf}`, v.note].filter(Boolean);
+  const parts = [v.label && `表記：${v.label}`, v.period && `期間：${v.period}`, v.asOf && `時点：${v.asOf}`, publicNote(v.note)].filter(Boolean);
   return parts.length ? parts.join("\n") : null;
 }
 
