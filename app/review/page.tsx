@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
+import { organizationsWhereCanRead } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { planPath } from "@/lib/paths";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "評価委員の確認" };
 
 export default async function ReviewHomePage() {
   const user = await requireUser("/review");
-  const orgIds = user.memberships.filter((m) => m.role === "committee" || m.role === "admin").map((m) => m.organizationId);
+  const orgIds = organizationsWhereCanRead(user, "review.view");
   const plans = await db().plan.findMany({
     where: { organizationId: { in: orgIds } },
     orderBy: [{ organization: { code: "asc" } }, { startYear: "desc" }],

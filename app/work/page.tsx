@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
+import { organizationsWithGrant } from "@/lib/authz/permissions";
 import { getWorkList } from "@/lib/sheets/queries";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath } from "@/lib/paths";
@@ -14,7 +15,8 @@ export default async function WorkPage() {
   // sign-in lands here: an operator who belongs to no organisation has nothing to update, only /system
   if (user.isOperator && user.memberships.length === 0) redirect("/system");
   const rounds = await getWorkList(user);
-  const isAdmin = user.memberships.some((m) => m.role === "admin");
+  // the planning division sees every department's drafts: its list is an overview, not a to-do list
+  const isAdmin = organizationsWithGrant(user, "sheet.viewDraft").length > 0;
   return (
     <>
       <h1>{isAdmin ? "各部局のシートの状況" : "更新するシート"}</h1>

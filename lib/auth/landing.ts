@@ -1,6 +1,7 @@
 // Where a user lands after signing in without asking for a page: where their work is. Pure (the caller loads the
 // user's memberships and each organisation's current plan); an explicit, safe callbackUrl wins over it.
 import { planPath } from "../paths";
+import { roleCanRead, type Read } from "../authz/permissions";
 
 /** The route that signs-in land on when no callbackUrl was asked for: it computes the landing and redirects. */
 export const LANDING_ROUTE = "/signin/landing";
@@ -19,14 +20,15 @@ export type CurrentPlans = Record<string, string | null | undefined>;
  * When a user has several roles, the one with the most to do wins (admin/officer, then committee, then viewer).
  */
 export function landingPath(user: LandingUser, plans: CurrentPlans): string {
-  const first = (...roles: string[]) => user.memberships.find((m) => roles.includes(m.role));
-  if (first("admin", "officer")) return "/work";
-  const committee = first("committee");
+  // the permission table's read part says who has which work (lib/authz/permissions.ts READ_PERMISSIONS)
+  const first = (read: Read) => user.memberships.find((m) => roleCanRead(m.role, read));
+  if (first("work.view")) return "/work";
+  const committee = first("review.view");
   if (committee) {
     const slug = plans[committee.organizationCode];
     return slug ? `${planPath(committee.organizationCode, slug)}/review` : "/review";
   }
-  const viewer = first("viewer");
+  const viewer = first("staff.view");
   if (viewer) {
     const slug = plans[viewer.organizationCode];
     return slug ? planPath(viewer.organizationCode, slug) : "/";

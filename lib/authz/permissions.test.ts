@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, PERMISSIONS, ROLES, type Actor } from "./permissions";
+import { ACTIONS, can, canRead, grantedUnitIds, organizationsWhereCanRead, organizationsWithGrant, PERMISSIONS, READS, ROLES, type Actor } from "./permissions";
 
 const org = "org-kumamoto";
 const actor = (role: string, unitIds: string[] = []): Actor => ({ id: "u", memberships: [{ organizationId: org, role, unitIds }] });
@@ -77,5 +77,27 @@ describe("the organisation's sign-in rules", () => {
   it("an admin membership held back for two-factor sign-in (read as a viewer's) may do nothing", () => {
     const held: Actor = { id: "u", memberships: [{ organizationId: org, role: "viewer", unitIds: [] }] };
     for (const action of ACTIONS) expect(can(held, action, { organizationId: org })).toBe(false);
+  });
+});
+
+describe("reading beyond the public pages (the table's read part)", () => {
+  it("gives each role its pages: staff details to the organisation's staff, the work list to officers and admins, the review lists to committee members and admins", () => {
+    const reads = (role: string) => READS.filter((r) => canRead(actor(role), r, org));
+    expect(reads("viewer")).toEqual(["staff.view"]);
+    expect(reads("officer")).toEqual(["staff.view", "work.view"]);
+    expect(reads("committee")).toEqual(["review.view"]);
+    expect(reads("admin")).toEqual(["staff.view", "work.view", "review.view"]);
+    expect(reads("superuser")).toEqual([]);
+    expect(canRead(actor("admin"), "staff.view", "other")).toBe(false);
+    expect(canRead(null, "staff.view", org)).toBe(false);
+  });
+
+  it("lists an officer's units and an admin's organisations from the write grants", () => {
+    const both: Actor = { id: "u", memberships: [{ organizationId: org, role: "officer", unitIds: ["doboku"] }, { organizationId: "other", role: "admin", unitIds: [] }] };
+    expect(grantedUnitIds(both, "sheet.edit")).toEqual(["doboku"]);
+    expect(grantedUnitIds(both, "sheet.edit", "other")).toEqual([]);
+    expect(organizationsWithGrant(both, "sheet.viewDraft")).toEqual(["other"]);
+    expect(organizationsWhereCanRead(both, "work.view")).toEqual([org, "other"]);
+    expect(organizationsWhereCanRead(both, "review.view")).toEqual(["other"]);
   });
 });

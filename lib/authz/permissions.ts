@@ -110,3 +110,50 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 export function assertCan(actor: Actor | null, action: Action, resource: Resource): void {
   if (!can(actor, action, resource)) throw new ForbiddenError(action);
 }
+
+// ── Reading beyond the public pages ─────────────────────────────────────────────────────────────────────────
+// The pages' own checks (which menu, which list, which internal detail) ask this part of the table instead of
+// comparing role strings. Organisation-wide; a unit-scoped list narrows itself with grantedUnitIds below.
+
+export const READS = [
+  // the organisation's internal details: sheet states on the overview, the source file and lines, who entered a value
+  "staff.view",
+  // the work list (/work): the sheets to update (officer) or to oversee (admin)
+  "work.view",
+  // the committee's review lists (/review)
+  "review.view",
+] as const;
+export type Read = (typeof READS)[number];
+
+export const READ_PERMISSIONS: Record<Role, readonly Read[]> = {
+  viewer: ["staff.view"],
+  officer: ["staff.view", "work.view"],
+  committee: ["review.view"],
+  admin: ["staff.view", "work.view", "review.view"],
+};
+
+/** May a membership's role read this? (unknown roles: no) */
+export function roleCanRead(role: string, read: Read): boolean {
+  return isRole(role) && READ_PERMISSIONS[role].includes(read);
+}
+
+/** May the actor read this in the organisation? */
+export function canRead(actor: Actor | null, read: Read, organizationId: string): boolean {
+  return actor?.memberships.some((m) => m.organizationId === organizationId && roleCanRead(m.role, read)) ?? false;
+}
+
+/** The organisations where the actor may read this. */
+export function organizationsWhereCanRead(actor: Actor, read: Read): string[] {
+  return [...new Set(actor.memberships.filter((m) => roleCanRead(m.role, read)).map((m) => m.organizationId))];
+}
+
+/** The organisations where the actor holds `action` with the given scope (organisation-wide by default). */
+export function organizationsWithGrant(actor: Actor, action: Action, scope: "organization" | "unit" = "organization"): string[] {
+  return [...new Set(actor.memberships.filter((m) => isRole(m.role) && PERMISSIONS[m.role].some((g) => g.action === action && g.scope === scope)).map((m) => m.organizationId))];
+}
+
+/** The units for which the actor holds `action` through a unit-scoped grant (an officer's units), optionally in one organisation. */
+export function grantedUnitIds(actor: Actor, action: Action, organizationId?: string): string[] {
+  const memberships = actor.memberships.filter((m) => (organizationId === undefined || m.organizationId === organizationId) && isRole(m.role) && PERMISSIONS[m.role].some((g) => g.action === action && g.scope === "unit"));
+  return [...new Set(memberships.flatMap((m) => m.unitIds))];
+}

@@ -3,6 +3,7 @@ import { db } from "../db";
 import type { CurrentUser } from "../auth/current-user";
 import { mayImport } from "./apply-import";
 import { canSeePlan } from "../plans/visibility";
+import { grantedUnitIds } from "../authz/permissions";
 
 /** The import page: the plan, its evaluation years, whether the user may import, and their departments. */
 export async function getImportPageData(user: CurrentUser, code: string, slug: string) {
@@ -19,7 +20,7 @@ export async function getImportPageData(user: CurrentUser, code: string, slug: s
     },
   });
   if (!plan || !canSeePlan(user, plan)) return null;
-  const unitIds = user.memberships.filter((m) => m.organizationId === plan.organizationId && m.role === "officer").flatMap((m) => m.unitIds);
+  const unitIds = grantedUnitIds(user, "import.values", plan.organizationId);
   // the officer's 部, for a download of just their part of the plan
   const departments = unitIds.length
     ? await db().orgUnit.findMany({

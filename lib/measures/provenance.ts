@@ -3,14 +3,14 @@
 // date; signed-in staff of the organisation also see the source file and lines, the readers' confidence
 // notes, who entered a value and through which channel (フォーム／Excel／API). Pure: the page passes the names.
 import { fiscalYearLabel } from "../fiscal-year";
-import type { Actor } from "../authz/permissions";
+import { canRead, type Actor } from "../authz/permissions";
 
 import { CHANNEL_LABELS } from "../audit/channels";
 
 /** Staff of the organisation (閲覧者・担当課職員・企画担当; not the external committee members) see the
- *  internal provenance. The permission table has no read grant for viewers, so this asks the memberships. */
+ *  internal provenance (the permission table's read part: staff.view). */
 export function isOrganisationStaff(user: Actor | null, organizationId: string): boolean {
-  return user?.memberships.some((m) => m.organizationId === organizationId && m.role !== "committee") ?? false;
+  return canRead(user, "staff.view", organizationId);
 }
 
 type DateLike = Date | string | null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { can, type Actor } from "../authz/permissions";
+import { can, grantedUnitIds, organizationsWhereCanRead, organizationsWithGrant, type Actor } from "../authz/permissions";
 import { deadlineState } from "../evaluation/deadlines";
 import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
 
@@ -24,14 +24,14 @@ export function missingItems(entry: { effortStatus: string | null; issues: strin
  * number of queries per open year (not per sheet).
  */
 export async function getWorkList(user: Actor, now = new Date()) {
-  const orgIds = user.memberships.filter((m) => m.role === "officer" || m.role === "admin").map((m) => m.organizationId);
+  const orgIds = organizationsWhereCanRead(user, "work.view");
   const years = await db().evaluationYear.findMany({
     where: { status: "open", plan: { organizationId: { in: orgIds } } },
     select: { fiscalYear: true, deadline: true, plan: { select: { id: true, slug: true, name: true, organizationId: true, organization: { select: { code: true, name: true } } } } },
   });
   const deadlines = await Promise.all(years.map((y) => loadYearDeadlines(db(), y.plan.id, y.fiscalYear)));
-  const unitIds = [...new Set(user.memberships.filter((m) => m.role === "officer").flatMap((m) => m.unitIds))];
-  const adminOrgs = user.memberships.filter((m) => m.role === "admin").map((m) => m.organizationId);
+  const unitIds = grantedUnitIds(user, "sheet.edit");
+  const adminOrgs = organizationsWithGrant(user, "sheet.viewDraft");
   const measures = await db().measure.findMany({
     where: {
       kind: "kpi",

@@ -4,12 +4,10 @@ import "server-only";
 // committee members, not anonymous readers: they never reach this, so the anonymous page cache is untouched).
 // Four small queries whatever the number of KPIs.
 import { db } from "../db";
-import type { Actor } from "../authz/permissions";
+import { canRead, type Actor } from "../authz/permissions";
 import { daysLeft, deadlineState, type DeadlineState } from "../evaluation/deadlines";
 import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
 import { STATE_LABELS, type SheetStateKey } from "./queries";
-
-const STAFF_ROLES = ["viewer", "officer", "admin"];
 
 export type SheetMark = { state: SheetStateKey; stateLabel: string; deadline: DeadlineState; daysLeft: number | null };
 export type SheetMarks = { fiscalYear: number; marks: Record<string, SheetMark> };
@@ -20,7 +18,7 @@ export async function getStaffSheetMarks(user: Actor | null, code: string, slug:
     where: { slug, organization: { code } },
     select: { id: true, organizationId: true, evaluationYears: { where: { status: "open" }, orderBy: { fiscalYear: "desc" }, take: 1, select: { fiscalYear: true } } },
   });
-  if (!plan || !user.memberships.some((m) => m.organizationId === plan.organizationId && STAFF_ROLES.includes(m.role))) return null;
+  if (!plan || !canRead(user, "staff.view", plan.organizationId)) return null;
   const year = plan.evaluationYears[0]?.fiscalYear;
   if (year === undefined) return null;
   const [deadlines, measures] = await Promise.all([
