@@ -4,11 +4,11 @@
 import { measureStatus } from "@/lib/measures/measure-status";
 import { readValueInput } from "@/lib/sheets/value-input";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
-import type { ProgressRule, SeriesInput } from "@/lib/progress/types";
+import type { ProgressRule, RuleContext, SeriesInput } from "@/lib/progress/types";
 
 export type StatusPreviewInput = {
   kind: "kpi" | "goal";
-  rule: ProgressRule;
+  rule: ProgressRule | RuleContext;
   series: { seriesId: string; input: SeriesInput }[];
 };
 

@@ -9,7 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
 import { measureListSelect, seriesSelect } from "../measures/measure-select";
 import { measureStatus } from "../measures/measure-status";
-import { toSeriesInput } from "../measures/series-input";
+import { actualValues, planRule, toSeriesInput } from "../measures/series-input";
 import { publicNote } from "../measures/provenance";
 import { defaultEvaluationYear, ownersOf } from "../plans/overview";
 import { buildPlanWorkbook, workbookFileName, type ExportCell, type ExportData } from "./build-workbook";
@@ -41,7 +41,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
   const plan = await prisma.plan.findFirst({
     where: { slug: options.planSlug, organization: { code: options.organizationCode } },
     select: {
-      id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organizationId: true,
+      id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, status: true, organizationId: true,
       organization: { select: { code: true, name: true, dataLicense: true } },
       ...openYearSelect,
     },
@@ -78,7 +78,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
   const years = new Set<number>();
   for (let y = plan.startYear; y <= plan.endYear; y++) years.add(y);
   // an actual outside the plan's span (the R1 column some sheets print) keeps its own column
-  for (const m of selected) for (const s of m.series) for (const v of s.values) years.add(v.fiscalYear);
+  for (const m of selected) for (const s of m.series) for (const v of actualValues(s.values)) years.add(v.fiscalYear);
 
   const data: ExportData = {
     organization: { code: plan.organization.code, name: plan.organization.name, license: plan.organization.dataLicense },
@@ -91,7 +91,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
     measures: selected.map((m) => {
       const owners = ownersOf(m);
       const official = m.officialRatings.find((r) => r.evaluationYear === statusYear)?.rating ?? null;
-      const status = measureStatus(m.kind, m.series.map(toSeriesInput), plan.progressRule, statusYear, official);
+      const status = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(plan), statusYear, official);
       const published = entries
         .filter((e) => e.measureId === m.id && (e.evaluationYear === versionYear || e.publishedEffortStatus || e.publishedIssues || e.publishedDirection))
         .map((e) => ({ evaluationYear: e.evaluationYear, effortStatus: e.publishedEffortStatus, issues: e.publishedIssues, direction: e.publishedDirection, version: versionOf(m.id, e.evaluationYear) }));
@@ -110,7 +110,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
           unit: s.unit,
           baselineYear: yearText(s.baselineYear, s.baselineYearLabel, s.baselinePeriod),
           baseline: s.baselineValue === null && s.baselineText === null ? null : { value: str(s.baselineValue), text: s.baselineText },
-          actuals: new Map(s.values.map((v): [number, ExportCell] => [v.fiscalYear, { value: str(v.value), text: v.text, note: cellNote(v) }])),
+          actuals: new Map(actualValues(s.values).map((v): [number, ExportCell] => [v.fiscalYear, { value: str(v.value), text: v.text, note: cellNote(v) }])),
           target: s.targetValue === null && s.targetText === null ? null : { value: str(s.targetValue), text: s.targetText },
           targetYear: periodText(s.targetPeriodStart, s.targetPeriodEnd) ?? yearText(s.targetYear, null, null),
         })),

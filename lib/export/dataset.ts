@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
-import { toSeriesInput } from "../measures/series-input";
+import { planRule, toSeriesInput } from "../measures/series-input";
 import { PUBLISHED_ENTRY } from "./published";
 import { publicNote } from "../measures/provenance";
 import { PUBLIC_PLAN } from "../plans/visibility";
@@ -135,8 +135,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
           })),
           statuses: evaluationYears(p, m).map((y) => {
             const official = m.officialRatings.find((r) => r.evaluationYear === y)?.rating ?? null;
-            const actualsOnly = m.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
-            const r = measureStatus(m.kind, actualsOnly.map(toSeriesInput), p.progressRule, y, official);
+            const r = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(p), y, official);
             return {
               evaluationYear: y,
               evaluationYearLabel: fiscalYearLabel(y),

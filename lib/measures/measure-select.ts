@@ -21,10 +21,13 @@ export const seriesSelect = {
   comparisonValue: true,
   comparisonText: true,
   aggregation: true,
+  countsWithinPeriod: true,
+  // the actuals, and the plan's yearly targets (the expected path of lib/progress/path.ts): split by kind in
+  // lib/measures/series-input.ts
   values: {
-    where: { kind: "actual" },
+    where: { kind: { in: ["actual", "target"] } },
     orderBy: { fiscalYear: "asc" },
-    select: { fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true },
+    select: { kind: true, fiscalYear: true, value: true, text: true, label: true, period: true, asOf: true, note: true },
   },
 } satisfies Prisma.ValueSeriesSelect;
 
@@ -41,7 +44,7 @@ export const measureListSelect = {
   },
   series: { orderBy: { sortOrder: "asc" }, select: seriesSelect },
   // in year order: the KPI page falls back to the latest rating (.at(-1)) for a year without one
-  officialRatings: { orderBy: { evaluationYear: "asc" }, select: { evaluationYear: true, rating: true } },
+  officialRatings: { orderBy: { evaluationYear: "asc" }, select: { evaluationYear: true, rating: true, reason: true } },
 } satisfies Prisma.MeasureSelect;
 
 export type MeasureListRow = Prisma.MeasureGetPayload<{ select: typeof measureListSelect }>;

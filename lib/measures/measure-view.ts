@@ -2,7 +2,7 @@
 import { measureStatus } from "./measure-status";
 import { fiscalYearLabel } from "../fiscal-year";
 import { latestActualYear, ownersOf, resolveEvaluationYear } from "../plans/overview";
-import { toSeriesInput } from "./series-input";
+import { planRule, toSeriesInput } from "./series-input";
 import { buildTrend } from "./trend";
 import type { MeasurePageData } from "./queries";
 
@@ -13,7 +13,7 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const entryYears = measure.entries.map((e) => e.evaluationYear);
   const year = resolveEvaluationYear(plan, data.planLatestYear ?? latestActualYear(plan, [{ series: actualsOnly }]), requestedYear);
   const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
-  const status = measureStatus(measure.kind, actualsOnly.map(toSeriesInput), plan.progressRule, year, official);
+  const status = measureStatus(measure.kind, measure.series.map(toSeriesInput), planRule(plan), year, official);
   const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;
   const KIND_LABELS: Record<string, string> = { actual: "実績値", target: "目標値", estimate: "推計値" };
   const cellNotes = [

@@ -16,7 +16,7 @@ const loadMeasurePageData = cachedData("measure-page", async (code: string, slug
     where: { number, plan: { slug, organization: { code } } },
     select: {
       ...measureSheetSelect,
-      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, status: true, organization: { select: { code: true, name: true } }, ...openYearSelect } },
+      plan: { select: { id: true, organizationId: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, status: true, printFormName: true, organization: { select: { code: true, name: true } }, ...openYearSelect } },
     },
   });
   if (!measure) return null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPlanOverviewData } from "./queries";
+import { planRule } from "../measures/series-input";
 import { buildRows, filterRows, latestActualYear, resolveEvaluationYear, sortRows, summarize } from "./overview";
 import { reconcileDivision, type OverviewFilters } from "./overview-filters";
 
@@ -12,7 +13,7 @@ export async function getPlanOverview(code: string, slug: string, requested: Ove
   const narratives = data.narratives.filter((n) => n.evaluationYear === year);
   const narrativeMap = new Map(narratives.map((n) => [n.measureId, [n.publishedEffortStatus, n.publishedIssues, n.publishedDirection]]));
   const sections = plan.sections;
-  const all = buildRows(measures, sections, plan.progressRule, year);
+  const all = buildRows(measures, sections, planRule(plan), year);
   const departments = new Map<string, { id: string; name: string; divisions: Map<string, string> }>();
   for (const r of all)
     for (const o of r.owners) {

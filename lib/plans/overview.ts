@@ -2,9 +2,9 @@
 // Pure: takes what the query loaded, so it is tested without a database.
 import { STATUS_LABELS, STATUS_ORDER } from "../progress/evaluate";
 import { measureStatus } from "../measures/measure-status";
-import type { ProgressRule, StatusCode } from "../progress/types";
+import type { ProgressRule, RuleContext, StatusCode } from "../progress/types";
 import type { MeasureListRow } from "../measures/measure-select";
-import { latestActual, toSeriesInput } from "../measures/series-input";
+import { isActual, latestActual, toSeriesInput } from "../measures/series-input";
 import { matchesSearch, type OverviewFilters } from "./overview-filters";
 import { openEvaluationYear, type YearRow } from "./evaluation-year";
 
@@ -24,7 +24,9 @@ export type OverviewRow = {
   status: StatusCode;
   statusLabel: string;
   explanation: string | null;
-  official: { rating: string; agrees: boolean | null } | null;
+  official: { rating: string; agrees: boolean | null; reason?: string | null } | null;
+  /** late statistics: which year was judged, and that a later figure is pending */
+  pending: string | null;
 };
 
 export function ownersOf(m: Pick<MeasureListRow, "owners">): OwnerRef[] {
@@ -38,12 +40,12 @@ export function ownersOf(m: Pick<MeasureListRow, "owners">): OwnerRef[] {
 type PlanSpan = { startYear: number; endYear: number };
 /** A plan as the default year needs it: its span and, where the query selected them (openYearSelect), its open years. */
 type PlanYears = PlanSpan & { evaluationYears?: readonly YearRow[] };
-type ActualsOf = { series: { values: { value: unknown; fiscalYear: number }[] }[] };
+type ActualsOf = { series: { values: { value: unknown; fiscalYear: number; kind?: string }[] }[] };
 
 /** The latest fiscal year up to the plan's end with a numeric value among these (actual) values, or null. */
 export function latestActualYear(plan: PlanSpan, measures: ActualsOf[]): number | null {
   let latest: number | null = null;
-  for (const m of measures) for (const s of m.series) for (const v of s.values) if (v.value !== null && v.fiscalYear <= plan.endYear && (latest === null || v.fiscalYear > latest)) latest = v.fiscalYear;
+  for (const m of measures) for (const s of m.series) for (const v of s.values) if (isActual(v) && v.value !== null && v.fiscalYear <= plan.endYear && (latest === null || v.fiscalYear > latest)) latest = v.fiscalYear;
   return latest;
 }
 
@@ -69,13 +71,13 @@ export function defaultEvaluationYear(plan: PlanYears, measures: MeasureListRow[
 export function buildRows(
   measures: MeasureListRow[],
   sections: SectionRef[],
-  rule: ProgressRule,
+  rule: ProgressRule | RuleContext,
   year: number,
 ): OverviewRow[] {
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   return measures.map((m) => {
-    const official = m.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? null;
-    const result = measureStatus(m.kind, m.series.map(toSeriesInput), rule, year, official);
+    const rating = m.officialRatings.find((r) => r.evaluationYear === year) ?? null;
+    const result = measureStatus(m.kind, m.series.map(toSeriesInput), rule, year, rating?.rating ?? null, rating?.reason ?? null);
     const deciding = result.series.find((s) => s.label === result.decidingSeries) ?? null;
     const main = m.series.find((s) => s.label === result.decidingSeries) ?? m.series.find((s) => s.targetKind !== null) ?? m.series[0] ?? null;
     return {
@@ -92,6 +94,7 @@ export function buildRows(
       statusLabel: result.statusLabel,
       explanation: deciding?.explanation ?? result.series[0]?.explanation ?? null,
       official: result.official,
+      pending: result.pending?.note ?? null,
     };
   });
 }

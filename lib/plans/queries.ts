@@ -33,6 +33,7 @@ export const getPlanOverviewData = cachedData("plan-overview", async (code: stri
       startYear: true,
       endYear: true,
       progressRule: true,
+      progressSettings: true,
       status: true,
       organization: { select: { id: true, code: true, name: true, plans: { where: PUBLIC_PLAN, orderBy: { startYear: "desc" }, select: { slug: true, name: true, startYear: true, endYear: true } } } },
       sections: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, label: true, title: true, parentId: true } },

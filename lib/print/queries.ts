@@ -19,7 +19,9 @@ const printPlanSelect = {
   startYear: true,
   endYear: true,
   progressRule: true,
+  progressSettings: true,
   status: true,
+  printFormName: true,
   organization: { select: { code: true, name: true } },
   ...openYearSelect,
 } satisfies Prisma.PlanSelect;

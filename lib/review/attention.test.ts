@@ -3,7 +3,7 @@ import { attentionReasons, orderForReview } from "./attention";
 import type { OverviewRow } from "../plans/overview";
 
 const row = (number: string, status: OverviewRow["status"], official: OverviewRow["official"] = null): OverviewRow => ({
-  id: number, number, name: `KPI ${number}`, section: null, owners: [], latest: null, unit: null, target: null, rate: null, status, statusLabel: status, explanation: null, official,
+  id: number, number, name: `KPI ${number}`, section: null, owners: [], latest: null, unit: null, target: null, rate: null, status, statusLabel: status, explanation: null, official, pending: null,
 });
 
 describe("attention", () => {

@@ -4,7 +4,7 @@ import "server-only";
 // inputs of the live status preview (the plan's rule, each series without this year's actual). Three queries.
 import { db } from "../db";
 import { seriesSelect } from "../measures/measure-select";
-import { toSeriesInput } from "../measures/series-input";
+import { planRule, toSeriesInput } from "../measures/series-input";
 import { buildTrend } from "../measures/trend";
 import { loadYearDeadlines } from "../evaluation/sheet-deadlines";
 
@@ -12,7 +12,7 @@ export async function getSheetEditContext(measure: { id: string; planId: string;
   const [row, published, deadlines] = await Promise.all([
     db().measure.findUniqueOrThrow({
       where: { id: measure.id },
-      select: { kind: true, plan: { select: { progressRule: true } }, series: { orderBy: { sortOrder: "asc" }, select: { id: true, ...seriesSelect } } },
+      select: { kind: true, plan: { select: { progressRule: true, progressSettings: true, startYear: true, endYear: true } }, series: { orderBy: { sortOrder: "asc" }, select: { id: true, ...seriesSelect } } },
     }),
     // this year's published text, or (for a year not yet published) the latest earlier one
     db().sheetEntry.findFirst({
@@ -30,7 +30,7 @@ export async function getSheetEditContext(measure: { id: string; planId: string;
     extended: deadline !== null && deadlines.yearDeadline !== null && deadline > deadlines.yearDeadline,
     preview: {
       kind: row.kind,
-      rule: row.plan.progressRule,
+      rule: planRule(row.plan),
       // the typed value takes this year's place in the preview
       series: row.series.map((s) => ({ seriesId: s.id, input: { ...toSeriesInput(s), actuals: toSeriesInput(s).actuals.filter((a) => a.year !== year) } })),
     },

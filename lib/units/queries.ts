@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
+import { planRule } from "../measures/series-input";
 import { buildRows, defaultEvaluationYear } from "../plans/overview";
 import { cachedData } from "../cache";
 import { PUBLIC_PLAN } from "../plans/visibility";
@@ -28,14 +29,14 @@ const loadUnitPage = cachedData("unit-page", async (code: string, unitId: string
     // a plan being set up (準備中) is not listed on the public unit page
     where: { id: { in: planIds }, ...PUBLIC_PLAN },
     orderBy: { startYear: "desc" },
-    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } }, ...openYearSelect },
+    select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } }, ...openYearSelect },
   });
   return {
     unit,
     plans: plans.map((p) => {
       const own = measures.filter((m) => m.planId === p.id);
       const year = defaultEvaluationYear(p, own);
-      return { slug: p.slug, name: p.name, startYear: p.startYear, endYear: p.endYear, year, rows: buildRows(own, p.sections, p.progressRule, year) };
+      return { slug: p.slug, name: p.name, startYear: p.startYear, endYear: p.endYear, year, rows: buildRows(own, p.sections, planRule(p), year) };
     }),
   };
 });
