@@ -1,8 +1,10 @@
 // The KPI page as plain data: status for the evaluation year, trend, the sheet entry to show, notes.
 import { measureStatus } from "./measure-status";
 import { fiscalYearLabel } from "../fiscal-year";
-import { latestActualYear, ownersOf, resolveEvaluationYear } from "../plans/overview";
+import { ownersOf } from "../plans/overview";
+import { latestActualYear, resolveEvaluationYear } from "../plans/evaluation-year";
 import { planRule, toSeriesInput } from "./series-input";
+import { officialScale } from "../progress/evaluate";
 import { buildTrend } from "./trend";
 import type { MeasurePageData } from "./queries";
 
@@ -12,8 +14,9 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const actualsOnly = measure.series.map((s) => ({ ...s, values: s.values.filter((v) => v.kind === "actual") }));
   const entryYears = measure.entries.map((e) => e.evaluationYear);
   const year = resolveEvaluationYear(plan, data.planLatestYear ?? latestActualYear(plan, [{ series: actualsOnly }]), requestedYear);
-  const official = measure.officialRatings.find((r) => r.evaluationYear === year)?.rating ?? measure.officialRatings.at(-1)?.rating ?? null;
-  const status = measureStatus(measure.kind, measure.series.map(toSeriesInput), planRule(plan), year, official);
+  const ratingOfYear = measure.officialRatings.find((r) => r.evaluationYear === year) ?? null;
+  const rating = ratingOfYear ?? measure.officialRatings.at(-1) ?? null;
+  const status = measureStatus(measure.kind, measure.series.map(toSeriesInput), planRule(plan), year, rating?.rating ?? null, rating?.reason ?? null);
   const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;
   const KIND_LABELS: Record<string, string> = { actual: "実績値", target: "目標値", estimate: "推計値" };
   const cellNotes = [
@@ -34,6 +37,9 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   return {
     year,
     status,
+    /** the official rating set for this very year (the form's current value), and the scale it is chosen from */
+    ratingOfYear: ratingOfYear && { rating: ratingOfYear.rating, reason: ratingOfYear.reason },
+    ratingScale: officialScale(plan.progressRule),
     trend: buildTrend(measure.series),
     owners: ownersOf(measure),
     entryYears,

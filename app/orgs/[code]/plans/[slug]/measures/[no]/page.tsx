@@ -9,11 +9,11 @@ import { LazyMeasureTrendChart } from "@/components/charts/lazy-measure-trend-ch
 import { ValuesTable } from "@/components/measure/values-table";
 import { Narratives } from "@/components/measure/narratives";
 import { History } from "@/components/measure/history";
-import { ActionForm } from "@/components/forms/action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSheetHistory } from "@/lib/audit/history";
 import { can } from "@/lib/authz/permissions";
-import { saveOfficialRating } from "@/app/admin/actions";
+import { saveOfficialRating } from "./rating-actions";
+import { OfficialRatingForm } from "@/components/ratings/official-rating-form";
 import { markReviewed, postComment, publishComment } from "@/app/review/actions";
 import { CommitteeComments } from "@/components/review/committee-comments";
 import { getComments } from "@/lib/review/queries";
@@ -116,29 +116,37 @@ export default async function MeasurePage(props: Props) {
           {view.status.official && (
             <>
               {" "}公式評価：<strong>{view.status.official.rating}</strong>
-              {view.status.official.agrees === false && <strong>（算出した判定と異なります）</strong>}
+              {view.status.official.agrees === false && <strong>（算出した判定「{view.status.statusLabel}」と異なります）</strong>}
               {view.status.official.agrees === true && <span className="muted">（算出した判定と一致）</span>}
             </>
           )}
         </p>
+        {view.status.official?.agrees === false && view.status.official.reason && (
+          <p className="official-reason">
+            <strong>異なる評価の理由：</strong>
+            {view.status.official.reason}
+          </p>
+        )}
+        {view.status.pending && <p className="pending-note">※{view.status.pending.note}</p>}
         <ul>
           {view.status.series.map((s) => (
             <li key={s.label}>
               {view.status.series.length > 1 && <strong>{s.label}：</strong>}
               {s.statusLabel}　<span className="explanation">{s.explanation}</span>
+              {s.projection && <p className="projection-note">見込み（実績ではありません）：{s.projection.text}</p>}
             </li>
           ))}
         </ul>
         {canRate && (
-          <ActionForm action={saveOfficialRating} label="公式評価の設定" className="filters">
-            <input type="hidden" name="measureId" value={measure.id} />
-            <input type="hidden" name="evaluationYear" value={view.year} />
-            <div className="field">
-              <label htmlFor="rating">{fiscalYearLabel(view.year)}の公式評価</label>
-              <input id="rating" name="rating" defaultValue={view.status.official?.rating ?? ""} placeholder="例：達成、○" />
-            </div>
-            <button type="submit" className="button button--secondary">公式評価を保存</button>
-          </ActionForm>
+          <OfficialRatingForm
+            action={saveOfficialRating}
+            measureId={measure.id}
+            evaluationYear={view.year}
+            yearLabel={fiscalYearLabel(view.year)}
+            scale={view.ratingScale}
+            computed={view.status.status === "not_judgeable" ? null : view.status.statusLabel}
+            current={view.ratingOfYear}
+          />
         )}
       </section>
 
