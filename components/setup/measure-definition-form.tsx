@@ -184,6 +184,20 @@ export function MeasureDefinitionForm(p: MeasureFormProps) {
                 {text(`${s}.unit`, "単位", { hint: "例：件、人、%" })}
                 {select(`${s}.aggregation`, "集計方法（実績値(目標値比較)）", aggregations, "（なし）")}
               </div>
+              <div className={styles.check}>
+                <input
+                  type="checkbox"
+                  id={idOf(`${s}.countsWithinPeriod`)}
+                  name={`${s}.countsWithinPeriod`}
+                  value="1"
+                  defaultChecked={v(`${s}.countsWithinPeriod`) !== ""}
+                  aria-describedby={`${idOf(`${s}.countsWithinPeriod`)}-hint`}
+                />
+                <label htmlFor={idOf(`${s}.countsWithinPeriod`)}>計画期間内の累計として数える</label>
+              </div>
+              <p className="hint" id={`${idOf(`${s}.countsWithinPeriod`)}-hint`}>
+                実績値が計画期間の初年度からの累計で、基準値が前の期間の合計のとき（例：単位「件/4年」の累計）
+              </p>
               <fieldset className={styles.sub}>
                 <legend>基準値（戦略策定時）</legend>
                 <div className={styles.grid}>

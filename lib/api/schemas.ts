@@ -78,6 +78,7 @@ export const measureResponse = z.object({
         })
         .nullable(),
       aggregation: z.enum(AGGREGATIONS).nullable(),
+      countsWithinPeriod: z.boolean().describe("true: 実績値は計画期間の初年度からの累計、基準値は前の期間の合計"),
       yearlyTargets: z.array(z.object({ year: z.number().int(), value: num, text })),
     }),
   ),

@@ -17,6 +17,7 @@ const base: CanonicalMeasure = {
       baseline: { year: 2023, value: "40", text: "40" },
       target: { kind: "number", direction: "higher", year: 2027, value: "1500", text: "1,500", periodStart: null, periodEnd: null },
       aggregation: null,
+      countsWithinPeriod: false,
       yearlyTargets: [],
     },
   ],
@@ -47,5 +48,14 @@ describe("describeDefinitionChange", () => {
     const after = structuredClone(before);
     after.series = [{ ...after.series[0], yearlyTargets: [{ year: 2025, value: "1300", text: "1,300" }] }];
     expect(describeDefinitionChange(before, after).commitments).toEqual(["令和7年度の目標値（単年）を変更：1,200 → 1,300", "系列（累計）を削除"]);
+  });
+
+  it("a series now counted within the plan period is a commitment once it has a target; an old record without the field reads as 通常", () => {
+    const after = structuredClone(base);
+    after.series[0].countsWithinPeriod = true;
+    expect(describeDefinitionChange(base, after)).toEqual({ commitments: ["数え方（単年）を変更：通常 → 計画期間内の累計"], other: [] });
+    const old = structuredClone(base) as unknown as { series: Record<string, unknown>[] };
+    delete old.series[0].countsWithinPeriod;
+    expect(describeDefinitionChange(old as unknown as CanonicalMeasure, base)).toEqual({ commitments: [], other: [] });
   });
 });

@@ -43,6 +43,9 @@ export function describeDefinitionChange(before: CanonicalMeasure, after: Canoni
     if (old.unit !== s.unit) other.push(arrow(`単位（${s.label}）`, old.unit ?? "なし", s.unit ?? "なし"));
     if (old.aggregation !== s.aggregation) other.push(`集計方法（${s.label}）を変更`);
     const into = old.baseline || old.target ? commitments : other; // a first baseline/target is set-up, not a change
+    // how the actuals count decides how they are judged (records written before the field read as false)
+    const within = (c: CanonicalSeries) => (c.countsWithinPeriod ? "計画期間内の累計" : "通常");
+    if ((old.countsWithinPeriod ?? false) !== (s.countsWithinPeriod ?? false)) into.push(arrow(`数え方（${s.label}）`, within(old), within(s)));
     if (!same(old.baseline, s.baseline)) (old.baseline ? commitments : other).push(arrow(`基準値（${s.label}）`, baselineText(old.baseline), baselineText(s.baseline)));
     if (!same(old.target, s.target)) (old.target ? commitments : other).push(arrow(`目標値（${s.label}）`, targetText(old.target), targetText(s.target)));
     if (!same(old.yearlyTargets, s.yearlyTargets)) {

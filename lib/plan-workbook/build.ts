@@ -13,6 +13,7 @@ import {
   ABOUT_ORGANIZATION_CODE,
   ABOUT_PLAN_SLUG,
   AGGREGATION_WORDS,
+  COUNTS_WITHIN_PERIOD_WORDS,
   COMMON_UNITS,
   DIRECTION_WORDS,
   H,
@@ -86,7 +87,7 @@ function header(ws: Worksheet, headers: string[], xSplit = 0) {
   ws.pageSetup = { ...A4_LANDSCAPE, printTitlesRow: "1:1" };
 }
 
-type Lists = Record<"kind" | "targetKind" | "direction" | "aggregation" | "status" | "department" | "division" | "unit" | "section", string>;
+type Lists = Record<"kind" | "targetKind" | "direction" | "aggregation" | "countsWithinPeriod" | "status" | "department" | "division" | "unit" | "section", string>;
 
 function listsSheet(ws: Worksheet, data: WorkbookData): Lists {
   const units = [...new Set([...COMMON_UNITS, ...data.measures.flatMap((m) => m.definition.series.map((s) => s.unit).filter((u): u is string => Boolean(u)))])];
@@ -95,6 +96,7 @@ function listsSheet(ws: Worksheet, data: WorkbookData): Lists {
     ["targetKind", H.targetKind, Object.values(TARGET_KIND_WORDS)],
     ["direction", H.targetDirection, Object.values(DIRECTION_WORDS)],
     ["aggregation", H.aggregation, Object.values(AGGREGATION_WORDS)],
+    ["countsWithinPeriod", H.countsWithinPeriod, Object.values(COUNTS_WITHIN_PERIOD_WORDS)],
     ["status", H.status, Object.values(STATUS_WORDS)],
     ["department", "担当部局", data.departments.map((d) => d.name)],
     ["division", "担当課", [...new Set(data.departments.flatMap((d) => d.divisions))]],
@@ -164,6 +166,7 @@ function measuresSheet(ws: Worksheet, data: WorkbookData, lists: Lists) {
           put(ws, r, col(H.periodEnd), s.target.periodEnd);
         }
         put(ws, r, col(H.aggregation), s.aggregation ? AGGREGATION_WORDS[s.aggregation] : null);
+        put(ws, r, col(H.countsWithinPeriod), s.countsWithinPeriod ? COUNTS_WITHIN_PERIOD_WORDS.yes : null);
         for (const y of s.yearlyTargets) put(ws, r, col(yearlyTargetHeader(y.year)), yearlyTargetCell(y));
       }
       r++;
@@ -191,6 +194,7 @@ function measuresSheet(ws: Worksheet, data: WorkbookData, lists: Lists) {
   validations.add(range(H.targetKind), list(lists.targetKind, true, H.targetKind));
   validations.add(range(H.targetDirection), list(lists.direction, true, H.targetDirection));
   validations.add(range(H.aggregation), list(lists.aggregation, true, H.aggregation));
+  validations.add(range(H.countsWithinPeriod), list(lists.countsWithinPeriod, true, H.countsWithinPeriod));
   validations.add(range(H.status), list(lists.status, true, H.status));
   validations.add(range(H.section), list(lists.section, false, H.section));
   validations.add(range(H.unit), { ...list(lists.unit, false, H.unit), errorStyle: "information", showErrorMessage: false });

@@ -7,7 +7,7 @@ import { changedCommitments, REASON_REQUIRED } from "../setup/measures";
 import Decimal from "decimal.js";
 import { readCell, type MeasureDefinition } from "../setup/measure-schema";
 import { fiscalYearWithWestern } from "../fiscal-year";
-import { AGGREGATION_WORDS, DIRECTION_WORDS, H, KIND_WORDS, SHEET_MEASURES, TARGET_KIND_WORDS, yearlyTargetHeader } from "./layout";
+import { AGGREGATION_WORDS, COUNTS_WITHIN_PERIOD_WORDS, DIRECTION_WORDS, H, KIND_WORDS, SHEET_MEASURES, TARGET_KIND_WORDS, yearlyTargetHeader } from "./layout";
 import { locate, norm, type Issue, type ReadKpi } from "./read";
 
 export type CurrentMeasure = { retired: boolean; definition: CanonicalMeasure; seriesWithActuals: string[] };
@@ -56,7 +56,7 @@ export function checkAgainstPlan(kpis: ReadKpi[], fileYears: number[], ctx: Plan
   for (const k of kpis) {
     const current = byNumber.get(k.key) ?? null;
     // the No as stored when only its width differs (「１－１」 typed for 「1-1」)
-    const definition: MeasureDefinition = current ? keepPrinted({ ...k.definition, number: current.definition.number }, current.definition) : k.definition;
+    const definition: MeasureDefinition = current ? keepPrinted({ ...k.definition, number: current.definition.number }, current.definition, k.readsCountsWithinPeriod) : k.definition;
     if (definition.section && !sections.has(definition.section)) at(k, ["section"], `区分「${definition.section}」はこの計画にありません（シート『区分』のキーを使ってください）`);
     const keep = new Set((current?.definition.owners ?? []).map(ownerKey));
     definition.owners.forEach((o, i) => {
@@ -105,7 +105,7 @@ export function checkAgainstPlan(kpis: ReadKpi[], fileYears: number[], ctx: Plan
 
 /** A yearly target's single cell holds the number (or the printed text) as written: where it still says the
  *  stored number, the stored printed text (「▲ 1,772」「75.0」) is kept, so an unchanged download changes nothing. */
-export function keepPrinted(d: MeasureDefinition, before: CanonicalMeasure): MeasureDefinition {
+export function keepPrinted(d: MeasureDefinition, before: CanonicalMeasure, readsCountsWithinPeriod = true): MeasureDefinition {
   return {
     ...d,
     series: d.series.map((s) => {
@@ -113,6 +113,8 @@ export function keepPrinted(d: MeasureDefinition, before: CanonicalMeasure): Mea
       if (!old) return s;
       return {
         ...s,
+        // a file without the 計画期間内の累計 column keeps the stored setting
+        countsWithinPeriod: readsCountsWithinPeriod ? s.countsWithinPeriod : old.countsWithinPeriod,
         yearlyTargets: s.yearlyTargets.map((y) => {
           const o = old.yearlyTargets.find((t) => t.year === y.year);
           if (!o || y.text !== null || y.value === null) return y;
@@ -167,6 +169,7 @@ export function fieldChanges(before: CanonicalMeasure, after: CanonicalMeasure):
     add(f(H.baselineValue), baselineText(old.baseline), baselineText(s.baseline));
     add(f("目標"), targetText(old.target), targetText(s.target));
     add(f(H.aggregation), old.aggregation ? AGGREGATION_WORDS[old.aggregation] : "", s.aggregation ? AGGREGATION_WORDS[s.aggregation] : "");
+    add(f(H.countsWithinPeriod), old.countsWithinPeriod ? COUNTS_WITHIN_PERIOD_WORDS.yes : "", s.countsWithinPeriod ? COUNTS_WITHIN_PERIOD_WORDS.yes : "");
     add(f("年度別目標値"), yearlyText(old), yearlyText(s));
   }
   for (const old of before.series) if (!after.series.some((s) => s.label === old.label)) out.push({ field: `系列「${old.label}」`, before: "あり", after: "削除" });

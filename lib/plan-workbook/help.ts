@@ -1,7 +1,7 @@
 // The 説明 sheet's explanation of each column of 指標: what it is, whether it is required, the values it takes,
 // an example.
 import { fiscalYearWithWestern, shortEraYear } from "../fiscal-year";
-import { AGGREGATION_WORDS, DIRECTION_WORDS, H, KIND_WORDS, STATUS_WORDS, TARGET_KIND_WORDS, ownerOfHeader, yearOfTargetHeader } from "./layout";
+import { AGGREGATION_WORDS, COUNTS_WITHIN_PERIOD_WORDS, DIRECTION_WORDS, H, KIND_WORDS, STATUS_WORDS, TARGET_KIND_WORDS, ownerOfHeader, yearOfTargetHeader } from "./layout";
 
 export type ColumnHelp = { what: string; required: string; values: string; example: string };
 
@@ -27,6 +27,7 @@ const HELP: Record<string, ColumnHelp> = {
   [H.periodStart]: { what: "「期間合計」の目標の期間の最初の年度", required: "「期間合計」では必須", values: "西暦の整数", example: "2025" },
   [H.periodEnd]: { what: "「期間合計」の目標の期間の最後の年度", required: "「期間合計」では必須", values: "西暦の整数（開始年度以降）", example: "2029" },
   [H.aggregation]: { what: "実績値（目標値比較）の求め方：年度ごとの実績の合計か、最新の実績か", required: "任意", values: words(AGGREGATION_WORDS), example: AGGREGATION_WORDS.sum },
+  [H.countsWithinPeriod]: { what: "実績値が計画期間の初年度からの累計で、基準値が前の期間の合計のとき「はい」（例：単位「件/4年」の累計）。進捗は基準値からではなく目標値に対する割合で判定します", required: "任意（空欄は通常の数え方）", values: words(COUNTS_WITHIN_PERIOD_WORDS), example: COUNTS_WITHIN_PERIOD_WORDS.yes },
   [H.status]: { what: "運用中か廃止か。「廃止」にすると指標を廃止し（値と履歴は残ります）、「運用」に戻すと再開します", required: "空欄は「運用」", values: words(STATUS_WORDS), example: STATUS_WORDS.active },
   [H.reason]: { what: "変更の理由（監査記録に残ります）。運用中の計画で基準値・目標値を変えるときは必須", required: "場合により必須", values: "500文字まで", example: "国の統計の公表方法が変わったため" },
 };

@@ -43,6 +43,7 @@ export const H = {
   periodStart: "期間開始年度",
   periodEnd: "期間終了年度",
   aggregation: "集計方法",
+  countsWithinPeriod: "計画期間内の累計",
   status: "状態",
   reason: "変更理由",
 } as const;
@@ -74,7 +75,7 @@ export function measureHeaders(ownerColumns: number, years: number[]): string[] 
     H.number, H.name, H.kind, H.section, H.footnote, H.notes, ...owners,
     H.label, H.unit, H.baselineYear, H.baselineValue, H.baselineText,
     H.targetKind, H.targetDirection, H.targetYear, H.targetValue, H.targetText, H.periodStart, H.periodEnd,
-    H.aggregation, ...years.map(yearlyTargetHeader), H.status, H.reason,
+    H.aggregation, H.countsWithinPeriod, ...years.map(yearlyTargetHeader), H.status, H.reason,
   ];
 }
 
@@ -83,6 +84,8 @@ export const STATUS_WORDS = { active: "運用", retired: "廃止" } as const;
 export const TARGET_KIND_WORDS = TARGET_KIND_LABELS;
 export const DIRECTION_WORDS = DIRECTION_LABELS;
 export const AGGREGATION_WORDS = AGGREGATION_LABELS;
+/** 計画期間内の累計: 「はい」, or blank for a series that counts as usual */
+export const COUNTS_WITHIN_PERIOD_WORDS = { yes: "はい" } as const;
 
 /** Common units offered in the 単位 drop-down, before the plan's own. */
 export const COMMON_UNITS = ["件", "人", "%", "社", "箇所", "回", "団体", "市町村", "千円", "億円", "円", "世帯", "ha", "校", "事業", "人/年", "件/年"] as const;

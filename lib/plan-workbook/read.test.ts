@@ -21,9 +21,10 @@ const measure = (over: Partial<CanonicalMeasure> = {}): CanonicalMeasure => ({
       baseline: { year: 2023, value: "-2071", text: "▲ 2,071" },
       target: { kind: "number", direction: "higher", year: 2027, value: "3500", text: "3,500", periodStart: null, periodEnd: null },
       aggregation: null,
+      countsWithinPeriod: false,
       yearlyTargets: [{ year: 2024, value: "-1772", text: "▲ 1,772" }, { year: 2025, value: "75", text: "75.0" }],
     },
-    { label: "累計", unit: "億円", baseline: { year: 2023, value: null, text: "集計中" }, target: { kind: "relative", direction: "lower", year: null, value: null, text: "前年比減", periodStart: null, periodEnd: null }, aggregation: "sum", yearlyTargets: [] },
+    { label: "累計", unit: "億円", baseline: { year: 2023, value: null, text: "集計中" }, target: { kind: "relative", direction: "lower", year: null, value: null, text: "前年比減", periodStart: null, periodEnd: null }, aggregation: "sum", countsWithinPeriod: true, yearlyTargets: [] },
   ],
   ...over,
 });
@@ -156,6 +157,38 @@ describe("check against the plan", () => {
       "シート『指標』の2行目、列『担当課1』：「商工労働部」に「存在しない課」という課はありません",
       expect.stringMatching(/^シート『指標』の2行目、列『変更理由』：運用中の計画の目標値・基準値を変更するには.*（単年の目標値）$/),
     ]);
+  });
+
+  it("carries 計画期間内の累計: 「はい」 or blank, a change of a running plan's series needs a reason", async () => {
+    const wb = buildDefinitionWorkbook(data([measure()]));
+    const ws = wb.getWorksheet("指標")!;
+    const h = cols(wb);
+    expect(ws.getCell(2, h["計画期間内の累計"]).value).toBeNull();
+    expect(ws.getCell(3, h["計画期間内の累計"]).value).toBe("はい");
+    ws.getCell(3, h["計画期間内の累計"]).value = null;
+    const read = readDefinitionWorkbook(await roundTrip(wb), ctx);
+    expect(read.issues).toEqual([]);
+    expect(read.kpis[0].definition.series.map((s) => s.countsWithinPeriod)).toEqual([false, false]);
+    const checked = checkAgainstPlan(read.kpis, read.years, plan([measure()]));
+    expect(checked.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^シート『指標』の2行目、列『変更理由』：運用中の計画の目標値・基準値を変更するには.*（累計の数え方（計画期間内の累計））$/),
+    ]);
+
+    ws.getCell(3, h["計画期間内の累計"]).value = "累計";
+    const wrong = readDefinitionWorkbook(await roundTrip(wb), ctx);
+    expect(wrong.issues.map(formatIssue)).toEqual(["シート『指標』の3行目、列『計画期間内の累計』：「累計」は選べません。「はい」のいずれかを選んでください"]);
+  });
+
+  it("a workbook without the 計画期間内の累計 column (downloaded before it existed) keeps the stored setting", async () => {
+    const wb = buildDefinitionWorkbook(data([measure()]));
+    const ws = wb.getWorksheet("指標")!;
+    ws.spliceColumns(cols(wb)["計画期間内の累計"], 1);
+    const read = readDefinitionWorkbook(await roundTrip(wb), ctx);
+    expect(read.issues).toEqual([]);
+    expect(read.kpis[0].readsCountsWithinPeriod).toBe(false);
+    const checked = checkAgainstPlan(read.kpis, read.years, plan([measure()]));
+    expect(checked.issues).toEqual([]);
+    expect(checked.plan).toEqual({ changes: [], unchanged: 1, notInFile: [] });
   });
 
   it("keeps a yearly target's printed text while the number is unchanged", () => {

@@ -9,6 +9,7 @@ import {
   ABOUT_ORGANIZATION_CODE,
   ABOUT_PLAN_SLUG,
   AGGREGATION_WORDS,
+  COUNTS_WITHIN_PERIOD_WORDS,
   DIRECTION_WORDS,
   H,
   KIND_WORDS,
@@ -37,6 +38,9 @@ export type ReadKpi = {
   reason: string | null;
   /** where the KPI's fields were read, for messages */
   at: KpiLocation;
+  /** false when the file has no 計画期間内の累計 column (a workbook downloaded before it existed): the stored
+   *  setting of each series is kept (lib/plan-workbook/check.ts) */
+  readsCountsWithinPeriod: boolean;
 };
 export type KpiLocation = {
   firstRow: number;
@@ -59,7 +63,7 @@ const wordList = (words: Record<string, string>) => Object.values(words).map((w)
 
 /** Which KPI-level fields a row carries (repeated on each series row, or blank after the first). */
 const KPI_FIELDS: FieldKey[] = ["name", "kind", "section", "footnote", "notes", "status", "reason"];
-const SERIES_FIELDS: FieldKey[] = ["label", "unit", "baselineYear", "baselineValue", "baselineText", "targetKind", "targetDirection", "targetYear", "targetValue", "targetText", "periodStart", "periodEnd", "aggregation"];
+const SERIES_FIELDS: FieldKey[] = ["label", "unit", "baselineYear", "baselineValue", "baselineText", "targetKind", "targetDirection", "targetYear", "targetValue", "targetText", "periodStart", "periodEnd", "aggregation", "countsWithinPeriod"];
 
 function checkAbout(wb: Workbook, ctx: ReadContext, issues: Issue[]): boolean {
   const about = wb.getWorksheet(SHEET_ABOUT);
@@ -82,6 +86,9 @@ function checkAbout(wb: Workbook, ctx: ReadContext, issues: Issue[]): boolean {
   return true;
 }
 
+/** Columns added after workbooks were first handed out: a file without one keeps what is stored. */
+const OPTIONAL_COLUMNS = new Set<FieldKey>(["countsWithinPeriod"]);
+
 type Columns = { field: Map<FieldKey, number>; owners: Map<string, number>; ownerCount: number; years: { year: number; col: number; header: string }[]; written: Map<string, string> };
 
 function findColumns(ws: Worksheet, issues: Issue[]): Columns | null {
@@ -102,7 +109,7 @@ function findColumns(ws: Worksheet, issues: Issue[]): Columns | null {
     if (found) {
       cols.field.set(key, found.col);
       cols.written.set(header, found.header);
-    } else issues.push({ sheet: SHEET_MEASURES, row: 1, column: header, message: `見出し「${header}」の列がありません（列を消したり見出しを変えたりしないでください）` });
+    } else if (!OPTIONAL_COLUMNS.has(key)) issues.push({ sheet: SHEET_MEASURES, row: 1, column: header, message: `見出し「${header}」の列がありません（列を消したり見出しを変えたりしないでください）` });
   }
   for (const [h, { col, header }] of byHeader) {
     const owner = ownerOfHeader(h);
@@ -152,7 +159,7 @@ function readRows(ws: Worksheet, cols: Columns, issues: Issue[]): RowRead[] {
     const blank = [...raw.values(), ...years.map((y) => y.value)].every((v) => readCellValue(v).kind === "empty") && owners.every((o) => !o.department && !o.division);
     if (blank) continue;
     const text = new Map<FieldKey, string | null>();
-    for (const k of [...KPI_FIELDS, "number", "label", "unit", "baselineText", "targetText", "targetKind", "targetDirection", "aggregation"] as FieldKey[]) text.set(k, textField(r, k, raw.get(k) ?? null));
+    for (const k of [...KPI_FIELDS, "number", "label", "unit", "baselineText", "targetText", "targetKind", "targetDirection", "aggregation", "countsWithinPeriod"] as FieldKey[]) text.set(k, textField(r, k, raw.get(k) ?? null));
     const number = text.get("number");
     if (!number) {
       issues.push({ sheet: SHEET_MEASURES, row: r, column: cols.written.get(H.number) ?? H.number, message: "No を入力してください（どの指標の行か分かりません）" });
@@ -224,6 +231,7 @@ function seriesOf(rr: RowRead, cols: Columns, issues: Issue[]) {
           }
         : null,
       aggregation: enumInput(rr, "aggregation", AGGREGATION_WORDS, cols, issues) ?? null,
+      countsWithinPeriod: enumInput(rr, "countsWithinPeriod", COUNTS_WITHIN_PERIOD_WORDS, cols, issues) === "yes",
       yearlyTargets: yearly.map((y) => y.input),
     },
     yearlyHeaders: yearly.map((y) => y.header),
@@ -239,7 +247,7 @@ export function locate(at: KpiLocation, path: readonly (string | number)[]): { r
     if (typeof i !== "number") return { row: at.firstRow, column: w(H.label) };
     const row = at.seriesRows[i] ?? at.firstRow;
     const map: Record<string, string> = {
-      label: H.label, unit: H.unit, aggregation: H.aggregation,
+      label: H.label, unit: H.unit, aggregation: H.aggregation, countsWithinPeriod: H.countsWithinPeriod,
       "baseline.year": H.baselineYear, "baseline.value": H.baselineValue, "baseline.text": H.baselineText, baseline: H.baselineValue,
       "target.kind": H.targetKind, "target.direction": H.targetDirection, "target.year": H.targetYear, "target.value": H.targetValue,
       "target.text": H.targetText, "target.periodStart": H.periodStart, "target.periodEnd": H.periodEnd, target: H.targetKind,
@@ -325,7 +333,7 @@ export function readDefinitionWorkbook(wb: Workbook, ctx: ReadContext): ReadResu
       }
       continue;
     }
-    kpis.push({ key, definition: parsed.data, retired: status === "retired", reason, at });
+    kpis.push({ key, definition: parsed.data, retired: status === "retired", reason, at, readsCountsWithinPeriod: cols.field.has("countsWithinPeriod") });
   }
   return { issues: dedupe(issues), kpis, years: cols.years.map((y) => y.year) };
 }

@@ -21,6 +21,8 @@ export type CanonicalSeries = {
   baseline: { year: number | null; value: string | null; text: string | null } | null;
   target: CanonicalTarget | null;
   aggregation: "sum" | "latest" | null;
+  /** a running total within the plan period, the baseline being the previous period's total */
+  countsWithinPeriod: boolean;
   yearlyTargets: { year: number; value: string | null; text: string | null }[];
 };
 export type CanonicalMeasure = {
@@ -65,6 +67,7 @@ export function canonicalFromInput(m: MeasureDefinition): CanonicalMeasure {
             }
           : null,
         aggregation: s.aggregation,
+        countsWithinPeriod: s.countsWithinPeriod,
         yearlyTargets: [...s.yearlyTargets].sort((a, b2) => a.year - b2.year).map((y) => ({ year: y.year, ...cell(toStoredCell(y.value, y.text, s.unit)) })),
       };
     }),
@@ -100,6 +103,7 @@ export const definitionSelect = {
       targetPeriodStart: true,
       targetPeriodEnd: true,
       aggregation: true,
+      countsWithinPeriod: true,
       values: { where: { kind: "target" }, orderBy: { fiscalYear: "asc" }, select: { fiscalYear: true, value: true, text: true } },
     },
   },
@@ -131,6 +135,7 @@ export function canonicalFromRow(m: DefinitionRow): CanonicalMeasure {
           ? null
           : { kind: s.targetKind, direction: s.targetDirection, year: s.targetYear, value: str(s.targetValue), text: s.targetText, periodStart: s.targetPeriodStart, periodEnd: s.targetPeriodEnd },
       aggregation: s.aggregation,
+      countsWithinPeriod: s.countsWithinPeriod,
       yearlyTargets: s.values.map((v) => ({ year: v.fiscalYear, value: str(v.value), text: v.text })),
     })),
   };

@@ -106,11 +106,14 @@ describe("definitionToFormValues", () => {
         owners: [{ department: "土木部", division: "道路整備課" }],
         series: [
           { label: "単年", unit: "箇所", baseline: { year: 2023, value: "－" }, target: { kind: "milestone", text: "完了" } },
-          { label: "累計", unit: "件", baseline: { year: 2023, value: 12.5, text: "12.5（速報）" }, target: { kind: "period_total", direction: "higher", value: 40, text: "5年間に40件", periodStart: 2025, periodEnd: 2029 }, aggregation: "sum", yearlyTargets: [{ year: 2026, value: 8 }] },
+          { label: "累計", unit: "件", baseline: { year: 2023, value: 12.5, text: "12.5（速報）" }, target: { kind: "period_total", direction: "higher", value: 40, text: "5年間に40件", periodStart: 2025, periodEnd: 2029 }, aggregation: "sum", countsWithinPeriod: true, yearlyTargets: [{ year: 2026, value: 8 }] },
         ],
       }),
     );
+    expect(stored.series.map((s) => s.countsWithinPeriod)).toEqual([false, true]);
     const values = definitionToFormValues(stored);
+    expect(values["series.1.countsWithinPeriod"]).toBe("1"); // the checkbox is checked
+    expect(values["series.0.countsWithinPeriod"]).toBe("");
     expect(values["series.0.baseline.text"]).toBe("－");
     expect(values["series.0.target.text"]).toBe("完了");
     expect(values["series.1.target.text"]).toBe("5年間に40件");

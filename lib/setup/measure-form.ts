@@ -81,6 +81,7 @@ export function measureFormToInput(form: FormData): { input: MeasureFormInput; s
         // an empty kind reaches zod as undefined: "目標の種類を選んでください" beside the select
         target: hasTarget ? { ...target, kind: blank(target.kind) ? undefined : target.kind } : null,
         aggregation: f("aggregation"),
+        countsWithinPeriod: f("countsWithinPeriod") !== "",
         yearlyTargets,
       },
     ];
@@ -151,6 +152,7 @@ export function definitionToFormValues(m: CanonicalMeasure): Record<string, stri
     v[`${p}.label`] = s.label;
     v[`${p}.unit`] = s.unit ?? "";
     v[`${p}.aggregation`] = s.aggregation ?? "";
+    v[`${p}.countsWithinPeriod`] = s.countsWithinPeriod ? "1" : "";
     if (s.baseline) {
       v[`${p}.baseline.year`] = s.baseline.year === null ? "" : String(s.baseline.year);
       cell(`${p}.baseline`, s.baseline, s.unit);

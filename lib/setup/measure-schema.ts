@@ -107,6 +107,9 @@ export const seriesInputSchema = z.object({
   target: targetInputSchema.nullish().transform((t) => t ?? null),
   /** Kama-style 実績値(目標値比較): the sum of the yearly actuals, or the latest one */
   aggregation: z.union([z.enum(AGGREGATIONS, { message: "集計方法を選んでください" }), z.literal(""), z.null()]).optional().transform((a) => (a ? a : null)),
+  /** the actuals are a running total from the plan period's start and the baseline is the previous period's total
+   *  (熊本県's 累計 rows in 件/4年); absent = false */
+  countsWithinPeriod: z.boolean().nullish().transform((b) => b ?? false),
   yearlyTargets: z.array(yearlyTargetSchema).max(20).nullish().transform((t) => t ?? []),
 });
 

@@ -51,6 +51,7 @@ const seriesData = (s: CanonicalSeries, sortOrder: number) => ({
   targetPeriodStart: s.target?.periodStart ?? null,
   targetPeriodEnd: s.target?.periodEnd ?? null,
   aggregation: s.aggregation,
+  countsWithinPeriod: s.countsWithinPeriod,
 });
 
 /** Which baselines and targets of existing series changed (a changed target needs a reason once the plan runs). */
@@ -62,6 +63,8 @@ export function changedCommitments(before: CanonicalMeasure, after: CanonicalMea
     if (old.baseline && !sameJson(old.baseline, s.baseline)) out.push(`${s.label}の基準値`);
     if (old.target && !sameJson(old.target, s.target)) out.push(`${s.label}の目標値`);
     if (old.yearlyTargets.length && !sameJson(old.yearlyTargets, s.yearlyTargets)) out.push(`${s.label}の年度別目標値`);
+    // how the actuals count decides how they are judged against the baseline and the target
+    if (old.countsWithinPeriod !== s.countsWithinPeriod && (old.baseline || old.target)) out.push(`${s.label}の数え方（計画期間内の累計）`);
   }
   for (const old of before.series) if (!after.series.some((s) => s.label === old.label) && (old.baseline || old.target)) out.push(`${old.label}の基準値・目標値`);
   return out;
