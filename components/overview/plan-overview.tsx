@@ -7,6 +7,7 @@ import { excelExportPath, excelImportPath } from "@/lib/excel/paths";
 import { OverviewFiltersForm } from "./overview-filters-form";
 import { KpiTable } from "./kpi-table";
 import { StatusSummary } from "./status-summary";
+import { RuleStatement } from "./rule-statement";
 import type { SheetMarks } from "@/lib/sheets/staff-marks";
 
 /** `sheetMarks` only for the organisation's staff (the anonymous copy never passes it). */
@@ -70,10 +71,7 @@ export function PlanOverview({ data, sheetMarks }: { data: PlanOverviewData; fil
       )}
       <StatusSummary summary={data.summary} yearLabel={fiscalYearWithWestern(data.year)} />
       <h2>指標一覧{filtered && <span className="muted">（絞り込み中：{data.rows.length}／{data.total}件）</span>}</h2>
-      <p className="explanation">
-        進捗状況は{fiscalYearWithWestern(data.year)}までの最新の実績値で判定しています（
-        {plan.progressRule === "kama" ? "比較値 ÷ 目標値が80%以上で ○、0〜79%で △、実績が把握できないものは ×" : "進捗率80%以上で概ね順調、0%以下で悪化"}）。
-      </p>
+      <RuleStatement rule={plan.progressRule} settings={plan.progressSettings} yearLabel={fiscalYearWithWestern(data.year)} />
       {data.rows.length === 0 ? <p className="empty-result" role="status">条件に合う指標はありません。条件を変えるか、「条件をクリア」を選んでください。</p> : <KpiTable rows={data.rows} base={base} filters={filters} measureHref={(no) => measurePath(organization.code, plan.slug, no, filters.year)} sheetMarks={sheetMarks} />}
     </>
   );

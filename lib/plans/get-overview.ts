@@ -1,7 +1,8 @@
 import "server-only";
 import { getPlanOverviewData } from "./queries";
 import { planRule } from "../measures/series-input";
-import { buildRows, filterRows, latestActualYear, resolveEvaluationYear, sortRows, summarize } from "./overview";
+import { buildRows, filterRows, sortRows, summarize } from "./overview";
+import { latestActualYear, resolveEvaluationYear } from "./evaluation-year";
 import { reconcileDivision, type OverviewFilters } from "./overview-filters";
 
 /** The overview page of a plan: rows with statuses, filtered and sorted, the summary, and the filter options. */
@@ -25,7 +26,7 @@ export async function getPlanOverview(code: string, slug: string, requested: Ove
   const rows = sortRows(filterRows(all, sections, filters, narrativeMap), filters.sort, filters.dir);
   return {
     organization: { id: plan.organization.id, code: plan.organization.code, name: plan.organization.name },
-    plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, status: plan.status },
+    plan: { slug: plan.slug, name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, progressSettings: plan.progressSettings, status: plan.status },
     otherPlans: plan.organization.plans,
     year,
     /** the filters as applied (a division outside the chosen department dropped) */
