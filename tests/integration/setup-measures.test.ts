@@ -204,3 +204,36 @@ describe("setMeasureRetired and reorderMeasures", () => {
     expect(await audits()).toBe(before);
   });
 });
+
+describe("a series that counts within the plan period", () => {
+  it("is saved and read back; unmarking it on a plan in force needs a reason, and the audit says how it counts now", async () => {
+    const p = database.prisma;
+    const withinPeriod = (on: boolean) =>
+      definition({
+        number: "試験2",
+        series: [
+          { label: "単年", unit: "件/年", baseline: { year: 2023, value: 23 } },
+          { label: "累計", unit: "件/4年", baseline: { year: 2023, value: 62 }, target: { kind: "number", direction: "higher", year: 2027, value: 65 }, countsWithinPeriod: on },
+        ],
+      });
+    const created = await saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, definition: parse(withinPeriod(true)) });
+    const read = async () => (await getMeasureDefinitions(p, w.planId)).find((d) => d.definition.number === "試験2")!.definition;
+    expect((await read()).series.map((s) => s.countsWithinPeriod)).toEqual([false, true]);
+    const rows = await p.valueSeries.findMany({ where: { measureId: created.measureId }, orderBy: { sortOrder: "asc" }, select: { label: true, countsWithinPeriod: true } });
+    expect(rows).toEqual([{ label: "単年", countsWithinPeriod: false }, { label: "累計", countsWithinPeriod: true }]);
+
+    const e = await refusal(saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, currentNumber: "試験2", definition: parse(withinPeriod(false)) }));
+    expect(e.code).toBe("invalid");
+    expect(e.fieldErrors).toEqual({ reason: REASON_REQUIRED });
+    expect((await read()).series[1].countsWithinPeriod).toBe(true);
+
+    const r = await saveMeasureDefinition(p, w.actors.admin, { planId: w.planId, currentNumber: "試験2", definition: parse(withinPeriod(false)), reason: "累計の取り方を見直したため" });
+    expect(r.changed).toBe(true);
+    expect((await read()).series[1].countsWithinPeriod).toBe(false);
+    const log = await p.auditLog.findFirstOrThrow({ where: { entityId: created.measureId, action: "measure.update" }, orderBy: { createdAt: "desc" } });
+    expect(log.reason).toBe("累計の取り方を見直したため");
+    type Logged = { series: { label: string; countsWithinPeriod: boolean }[] };
+    expect((log.before as Logged).series.map((s) => s.countsWithinPeriod)).toEqual([false, true]);
+    expect((log.after as Logged).series.map((s) => s.countsWithinPeriod)).toEqual([false, false]);
+  });
+});
