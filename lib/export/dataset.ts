@@ -5,6 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { planRule, toSeriesInput } from "../measures/series-input";
+import { ruleSettings } from "../progress/settings";
 import { PUBLISHED_ENTRY } from "./published";
 import { publicNote } from "../measures/provenance";
 import { PUBLIC_PLAN } from "../plans/visibility";
@@ -70,6 +71,8 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
         start: year(p.startYear),
         end: year(p.endYear),
         progressRule: p.progressRule,
+        // the rule's thresholds, completed with its defaults (lib/progress/settings.ts)
+        progressSettings: ruleSettings(p.progressRule, p.progressSettings),
         sources: p.sources.map((s) => (full ? { file: s.sourceDocument.fileName, title: s.title } : { title: s.title })),
         sections: p.sections.map((s) => ({ key: s.key, parentKey: s.parent?.key ?? null, label: s.label, title: s.title, kind: s.kind })),
         measures: p.measures.map((m) => ({
@@ -131,19 +134,34 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
             evaluationYear: r.evaluationYear,
             evaluationYearLabel: fiscalYearLabel(r.evaluationYear),
             rating: r.rating,
+            reason: r.reason,
             source: r.source,
           })),
           statuses: evaluationYears(p, m).map((y) => {
-            const official = m.officialRatings.find((r) => r.evaluationYear === y)?.rating ?? null;
-            const r = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(p), y, official);
+            const rating = m.officialRatings.find((r) => r.evaluationYear === y) ?? null;
+            const r = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(p), y, rating?.rating ?? null, rating?.reason ?? null);
             return {
               evaluationYear: y,
               evaluationYearLabel: fiscalYearLabel(y),
               status: r.status,
               statusLabel: r.statusLabel,
               decidingSeries: r.decidingSeries,
-              series: r.series.map((s) => ({ label: s.label, status: s.status, statusLabel: s.statusLabel, rate: s.rate === null ? null : Number(s.rate), evaluatedYear: s.evaluatedYear, explanation: s.explanation })),
+              series: r.series.map((s) => ({
+                label: s.label,
+                status: s.status,
+                statusLabel: s.statusLabel,
+                rate: s.rate === null ? null : Number(s.rate),
+                evaluatedYear: s.evaluatedYear,
+                explanation: s.explanation,
+                // an intermediate year judged against the expected path: the expected value and actual ÷ expected
+                expected: s.expected ? { fiscalYear: s.expected.year, value: Number(s.expected.value), rate: Number(s.expected.rate) } : null,
+                // late statistics: the judged year is earlier than the evaluation year
+                pending: s.pending ?? null,
+                // 見込み: a linear fit to the target year, never an actual
+                projection: s.projection ? { kind: "projection", fiscalYear: s.projection.year, value: Number(s.projection.value), points: s.projection.points, text: s.projection.text } : null,
+              })),
               official: r.official,
+              pending: r.pending ?? null,
             };
           }),
           sheets: m.entries.map((e) => ({

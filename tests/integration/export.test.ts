@@ -37,7 +37,7 @@ describe("JSON export of the whole dataset", () => {
     const kamaPlan = kama.plans.find((p) => p.slug === "kama-2020")!;
     const founders = kamaPlan.measures.find((m) => m.name === "起業支援による創業者数")!;
     expect(founders.series[0].comparison).toEqual({ aggregation: "sum", value: 19, text: "19" });
-    expect(founders.officialRatings).toEqual([{ evaluationYear: 2024, evaluationYearLabel: "令和6年度", rating: "○", source: "printed" }]);
+    expect(founders.officialRatings).toEqual([{ evaluationYear: 2024, evaluationYearLabel: "令和6年度", rating: "○", reason: null, source: "printed" }]);
   });
 
   it("the public shape names sources by title and carries no file names, line numbers or confidence notes", async () => {
