@@ -5,8 +5,8 @@ import { STATUS_ORDER } from "../progress/evaluate";
 export type AttentionReason = "worse" | "behind" | "not_judgeable" | "official_differs" | "changed";
 
 export const REASON_LABELS: Record<AttentionReason, string> = {
-  worse: "悪化・×",
-  behind: "遅れ・△",
+  worse: "悪化・×・C",
+  behind: "遅れ・△・B",
   not_judgeable: "判定不能",
   official_differs: "公式評価と算出が相違",
   changed: "今回の評価で値・記述が更新",
@@ -16,8 +16,9 @@ export type SheetChange = { state: string; publishedAt: Date | null } | undefine
 
 export function attentionReasons(row: OverviewRow, sheet: SheetChange): AttentionReason[] {
   const reasons: AttentionReason[] = [];
-  if (row.status === "worse" || row.status === "poor") reasons.push("worse");
-  if (row.status === "behind" || row.status === "fair") reasons.push("behind");
+  // each rule's lowest marks, and those short of its upper threshold (a plan uses one rule)
+  if (row.status === "worse" || row.status === "poor" || row.status === "c") reasons.push("worse");
+  if (row.status === "behind" || row.status === "fair" || row.status === "b" || row.status === "slightly_behind") reasons.push("behind");
   if (row.status === "not_judgeable") reasons.push("not_judgeable");
   if (row.official?.agrees === false) reasons.push("official_differs");
   // edited during this round: an unpublished draft/submission, or a publication through the app

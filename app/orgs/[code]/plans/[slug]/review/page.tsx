@@ -50,7 +50,13 @@ export default async function ReviewListPage({ params, searchParams }: Props) {
               <td>{row.owners.map((o) => o.department).join("、")}</td>
               <td>
                 <StatusBadge status={row.status} label={row.statusLabel} />
-                {row.official && <div className="muted">公式評価 {row.official.rating}</div>}
+                {row.official && (
+                  <div className="muted">
+                    公式評価 {row.official.rating}
+                    {row.official.agrees === false && `（算出「${row.statusLabel}」と相違${row.official.reason ? `。理由：${row.official.reason}` : ""}）`}
+                  </div>
+                )}
+                {row.pending && <div className="muted">※{row.pending}</div>}
               </td>
               <td>{reasons.length ? reasons.map((r) => <span key={r} className="tag">{REASON_LABELS[r]}</span>) : "－"}</td>
               <td className="num">{comments}</td>
