@@ -3,7 +3,7 @@
 // Members of the organisation also get each row's sheet version (版), which the import compares to find rows
 // changed since the export; the public gets no versions (a version counts draft saves, which are not public).
 import { canSeePlan } from "../plans/visibility";
-import { openEvaluationYear, openYearSelect } from "../plans/evaluation-year";
+import { defaultEvaluationYear, openEvaluationYear, openYearSelect } from "../plans/evaluation-year";
 import { PUBLISHED_ENTRY } from "../export/published";
 import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
@@ -11,7 +11,7 @@ import { measureListSelect, seriesSelect } from "../measures/measure-select";
 import { measureStatus } from "../measures/measure-status";
 import { actualValues, planRule, toSeriesInput } from "../measures/series-input";
 import { publicNote } from "../measures/provenance";
-import { defaultEvaluationYear, ownersOf } from "../plans/overview";
+import { ownersOf } from "../plans/overview";
 import { buildPlanWorkbook, workbookFileName, type ExportCell, type ExportData } from "./build-workbook";
 
 const str = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());

@@ -1,7 +1,6 @@
 // The year a plan's pages open on: the one rule (resolveEvaluationYear) with the open evaluation year first.
 import { describe, expect, it } from "vitest";
-import { openEvaluationYear } from "./evaluation-year";
-import { resolveEvaluationYear } from "./overview";
+import { openEvaluationYear, resolveEvaluationYear } from "./evaluation-year";
 
 const r6r9 = { startYear: 2024, endYear: 2027 };
 const open = (fiscalYear: number) => ({ fiscalYear, status: "open" });

@@ -4,9 +4,8 @@ import { STATUS_LABELS, STATUS_ORDER } from "../progress/evaluate";
 import { measureStatus } from "../measures/measure-status";
 import type { ProgressRule, RuleContext, StatusCode } from "../progress/types";
 import type { MeasureListRow } from "../measures/measure-select";
-import { isActual, latestActual, toSeriesInput } from "../measures/series-input";
+import { latestActual, toSeriesInput } from "../measures/series-input";
 import { matchesSearch, type OverviewFilters } from "./overview-filters";
-import { openEvaluationYear, type YearRow } from "./evaluation-year";
 
 export type OwnerRef = { departmentId: string; department: string; divisionId: string | null; division: string | null };
 export type SectionRef = { id: string; key: string; label: string | null; title: string; parentId: string | null };
@@ -35,37 +34,6 @@ export function ownersOf(m: Pick<MeasureListRow, "owners">): OwnerRef[] {
       ? { departmentId: unit.parent.id, department: unit.parent.name, divisionId: unit.id, division: unit.name }
       : { departmentId: unit.id, department: unit.name, divisionId: null, division: null },
   );
-}
-
-type PlanSpan = { startYear: number; endYear: number };
-/** A plan as the default year needs it: its span and, where the query selected them (openYearSelect), its open years. */
-type PlanYears = PlanSpan & { evaluationYears?: readonly YearRow[] };
-type ActualsOf = { series: { values: { value: unknown; fiscalYear: number; kind?: string }[] }[] };
-
-/** The latest fiscal year up to the plan's end with a numeric value among these (actual) values, or null. */
-export function latestActualYear(plan: PlanSpan, measures: ActualsOf[]): number | null {
-  let latest: number | null = null;
-  for (const m of measures) for (const s of m.series) for (const v of s.values) if (isActual(v) && v.value !== null && v.fiscalYear <= plan.endYear && (latest === null || v.fiscalYear > latest)) latest = v.fiscalYear;
-  return latest;
-}
-
-/**
- * The evaluation year a page shows — one rule for the overview, the KPI page, print and the exports: the
- * requested year when it is within the plan (or the year before it), else the plan's open evaluation year
- * (受付中: the year being reported, even before any value of it is approved), else the latest year with a
- * numeric actual in the plan, else the plan's last year.
- */
-export function resolveEvaluationYear(plan: PlanYears, latestYear: number | null, requested?: number): number {
-  const within = (y: number | null | undefined): y is number => y !== null && y !== undefined && Number.isInteger(y) && y >= plan.startYear - 1 && y <= plan.endYear;
-  if (within(requested)) return requested;
-  const open = plan.evaluationYears ? openEvaluationYear({ evaluationYears: plan.evaluationYears }) : null;
-  if (within(open)) return open;
-  return latestYear !== null && latestYear >= plan.startYear ? latestYear : plan.endYear;
-}
-
-/** The evaluation year shown by default: the open one, else the latest year with a numeric actual, within the plan's span. */
-export function defaultEvaluationYear(plan: PlanYears, measures: MeasureListRow[]): number {
-  return resolveEvaluationYear(plan, latestActualYear(plan, measures));
 }
 
 export function buildRows(

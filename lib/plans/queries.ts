@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { measureListSelect } from "../measures/measure-select";
 import { cachedData } from "../cache";
 import { ORGANIZATIONS_PER_PAGE, organizationSearchWhere } from "../organizations/search";
@@ -76,12 +77,23 @@ export async function listOrganizations(query: string | undefined, page: number)
   return { total, organizations, page, pages: Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE)) };
 }
 
-/** The latest fiscal year (up to the plan's end) with a numeric actual anywhere in the plan: the evaluation year
- *  the KPI page and print open on, as the overview does (lib/plans/overview.ts resolveEvaluationYear). */
+/** The latest fiscal year (up to the plan's end) with a numeric actual anywhere in the plan: what the evaluation-year
+ *  rule (lib/plans/evaluation-year.ts resolveEvaluationYear) needs for the KPI page and print, as the overview does. */
 export async function getPlanLatestActualYear(plan: { id: string; endYear: number }): Promise<number | null> {
-  const latest = await db().seriesValue.aggregate({
-    _max: { fiscalYear: true },
-    where: { kind: "actual", value: { not: null }, fiscalYear: { lte: plan.endYear }, series: { measure: { planId: plan.id } } },
-  });
-  return latest._max.fiscalYear;
+  return (await getPlansLatestActualYears([plan.id])).get(plan.id) ?? null;
+}
+
+/** The same for several plans in one query (a department's page lists its KPIs of every plan, and shows each plan's
+ *  year, not the year its own KPIs alone would give). Plans without a numeric actual are left out. */
+export async function getPlansLatestActualYears(planIds: readonly string[]): Promise<Map<string, number>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ planId: string; latest: number }[]>`
+    SELECT m."planId" AS "planId", MAX(v."fiscalYear")::int AS "latest"
+    FROM "SeriesValue" v
+    JOIN "ValueSeries" s ON s.id = v."seriesId"
+    JOIN "Measure" m ON m.id = s."measureId"
+    JOIN "Plan" p ON p.id = m."planId"
+    WHERE m."planId" IN (${Prisma.join(planIds)}) AND v.kind = 'actual' AND v.value IS NOT NULL AND v."fiscalYear" <= p."endYear"
+    GROUP BY m."planId"`;
+  return new Map(rows.map((r) => [r.planId, Number(r.latest)]));
 }

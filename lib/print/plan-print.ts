@@ -1,7 +1,6 @@
 // A whole plan (or one department's part of it) for printing: a cover, the contents with page numbers, then
 // one sheet per page, all for the same evaluation year. Pure.
-import { latestActualYear, resolveEvaluationYear } from "../plans/overview";
-import type { YearRow } from "../plans/evaluation-year";
+import { latestActualYear, resolveEvaluationYear, type YearRow } from "../plans/evaluation-year";
 import { buildPrintSheet, type PrintSheet, type SheetData } from "./print-sheet";
 import { paginateContents, type ContentsPage } from "./layout";
 

@@ -3,10 +3,11 @@ import { cache } from "react";
 import { db } from "../db";
 import { measureListSelect } from "../measures/measure-select";
 import { planRule } from "../measures/series-input";
-import { buildRows, defaultEvaluationYear } from "../plans/overview";
+import { buildRows } from "../plans/overview";
 import { cachedData } from "../cache";
 import { PUBLIC_PLAN } from "../plans/visibility";
-import { openYearSelect } from "../plans/evaluation-year";
+import { openYearSelect, resolveEvaluationYear } from "../plans/evaluation-year";
+import { getPlansLatestActualYears } from "../plans/queries";
 
 /** A department's (or division's) page: its KPIs across every plan of the organisation, with statuses. */
 // cached per request: the page and its metadata share one load
@@ -31,11 +32,13 @@ const loadUnitPage = cachedData("unit-page", async (code: string, unitId: string
     orderBy: { startYear: "desc" },
     select: { id: true, slug: true, name: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, sections: { select: { id: true, key: true, label: true, title: true, parentId: true } }, ...openYearSelect },
   });
+  // each plan's own year (its open one, else its latest actual across all its KPIs): the year its overview shows
+  const latest = await getPlansLatestActualYears(plans.map((p) => p.id));
   return {
     unit,
     plans: plans.map((p) => {
       const own = measures.filter((m) => m.planId === p.id);
-      const year = defaultEvaluationYear(p, own);
+      const year = resolveEvaluationYear(p, latest.get(p.id) ?? null);
       return { slug: p.slug, name: p.name, startYear: p.startYear, endYear: p.endYear, year, rows: buildRows(own, p.sections, planRule(p), year) };
     }),
   };
