@@ -12,6 +12,8 @@ export function seriesInputFromSeed(series: SeriesSeed): SeriesInput {
     unit: series.unit,
     baseline: baseline ? { year: baseline.year, value: cellNumber(baseline), text: baseline.value } : null,
     actuals: series.actuals.map((c) => ({ year: c.year, value: cellNumber(c), text: c.value })),
+    yearlyTargets: (series.targetPath ?? []).map((c) => ({ year: c.year, value: cellNumber(c), text: c.value })),
+    countsWithinPeriod: series.countsWithinPeriod ?? false,
     target: target
       ? {
           kind: target.kind,

@@ -270,3 +270,24 @@ function statusFor(settings: ReturnType<typeof ruleSettings>, percentValue: Dec)
       return p.gte(80) ? "on_track" : p.gt(0) ? "behind" : "worse";
   }
 }
+
+describe("the seeded series that count within the period (熊本県 第2期)", async () => {
+  const path = await import("node:path");
+  const { readSeedFiles } = await import("../seeds/read-seed-files");
+  const { measureSeriesFromSeed } = await import("./from-seed");
+  const bundle = readSeedFiles(path.resolve("seeds")).plans.find((p) => p.plan.slug === "kumamoto-2020")!;
+  const plan: RuleContext = { rule: bundle.plan.progressRule, planStart: bundle.plan.startYear, planEnd: bundle.plan.endYear };
+  const no5 = bundle.measures.map((m) => m.measure).find((m) => m.no === "5")!;
+  const cumulative = measureSeriesFromSeed(no5).find((s) => s.label === "累計")!;
+
+  it("No 5 累計 is marked from the source", () => expect(cumulative.countsWithinPeriod).toBe(true));
+  it("No 5 reads on course for R2, with numbers a reader can recompute", () => {
+    const r = evaluateSeries(cumulative, plan, 2020);
+    expect(r.status).toBe("on_track");
+    expect(r.rate).toBe(percent(new Dec(31).div(65)));
+    expect(r.expected).toEqual({ year: 2020, value: "16.25", rate: percent(new Dec(31).div("16.25")) });
+  });
+  it("No 5 reads 達成 for R5 at 101 ÷ 65", () => {
+    expect(evaluateSeries(cumulative, plan, 2023)).toMatchObject({ status: "achieved", rate: percent(new Dec(101).div(65)) });
+  });
+});
