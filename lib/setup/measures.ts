@@ -193,17 +193,34 @@ export async function setMeasureRetired(prisma: PrismaClient, actor: Actor, inpu
 
 /** Put the plan's KPIs in the given order of Nos (every KPI of the plan once). */
 export async function reorderMeasures(prisma: PrismaClient, actor: Actor, input: { planId: string; numbers: string[] }) {
+  return inTransaction(prisma, (tx) => reorderMeasuresTx(tx, actor, input));
+}
+
+/** Move one KPI a place up or down in the plan's order (the set-up page's arrows): read and write in one transaction. */
+export async function moveMeasureInOrder(prisma: PrismaClient, actor: Actor, input: { planId: string; number: string; direction: "up" | "down" }) {
   return inTransaction(prisma, async (tx) => {
+    // the current order is read after the right to set up the plan is checked
     const plan = await loadPlanForSetup(tx, actor, input.planId);
-    const rows = await tx.measure.findMany({ where: { planId: plan.id }, orderBy: [{ sortOrder: "asc" }, { number: "asc" }], select: { id: true, number: true } });
-    const known = new Set(rows.map((r) => r.number));
-    if (input.numbers.length !== rows.length || new Set(input.numbers).size !== rows.length || input.numbers.some((n) => !known.has(n))) {
-      refuse("invalid", "並べ替えには計画のすべての指標の No を1回ずつ指定してください。", { numbers: "すべての指標の No を1回ずつ指定してください" });
-    }
-    const before = rows.map((r) => r.number);
-    if (sameJson(before, input.numbers)) return { changed: false };
-    for (const [i, number] of input.numbers.entries()) await tx.measure.update({ where: { planId_number: { planId: plan.id, number } }, data: { sortOrder: i } });
-    await writeAudit(tx, { organizationId: plan.organizationId, userId: actor.id, action: "measure.reorder", entityType: "Plan", entityId: plan.id, before, after: input.numbers, via: actor.via });
-    return { changed: true };
+    const numbers = (await tx.measure.findMany({ where: { planId: plan.id }, orderBy: [{ sortOrder: "asc" }, { number: "asc" }], select: { number: true } })).map((m) => m.number);
+    const at = numbers.indexOf(input.number);
+    if (at < 0) refuse("not_found", "指標が見つかりません。");
+    const to = input.direction === "up" ? at - 1 : at + 1;
+    if (to < 0 || to >= numbers.length) return { changed: false };
+    [numbers[at], numbers[to]] = [numbers[to], numbers[at]];
+    return reorderMeasuresTx(tx, actor, { planId: plan.id, numbers });
   });
+}
+
+async function reorderMeasuresTx(tx: Tx, actor: Actor, input: { planId: string; numbers: string[] }) {
+  const plan = await loadPlanForSetup(tx, actor, input.planId);
+  const rows = await tx.measure.findMany({ where: { planId: plan.id }, orderBy: [{ sortOrder: "asc" }, { number: "asc" }], select: { id: true, number: true } });
+  const known = new Set(rows.map((r) => r.number));
+  if (input.numbers.length !== rows.length || new Set(input.numbers).size !== rows.length || input.numbers.some((n) => !known.has(n))) {
+    refuse("invalid", "並べ替えには計画のすべての指標の No を1回ずつ指定してください。", { numbers: "すべての指標の No を1回ずつ指定してください" });
+  }
+  const before = rows.map((r) => r.number);
+  if (sameJson(before, input.numbers)) return { changed: false };
+  for (const [i, number] of input.numbers.entries()) await tx.measure.update({ where: { planId_number: { planId: plan.id, number } }, data: { sortOrder: i } });
+  await writeAudit(tx, { organizationId: plan.organizationId, userId: actor.id, action: "measure.reorder", entityType: "Plan", entityId: plan.id, before, after: input.numbers, via: actor.via });
+  return { changed: true };
 }

@@ -7,7 +7,7 @@ import type { Actor } from "../../lib/authz/permissions";
 import { runAction } from "../../lib/actions/action";
 import { Refusal } from "../../lib/actions/refusal";
 import { measureDefinitionSchema, type MeasureDefinitionInput } from "../../lib/setup/measure-schema";
-import { getMeasureDefinitions, reorderMeasures, REASON_REQUIRED, saveMeasureDefinition, setMeasureRetired } from "../../lib/setup/measures";
+import { getMeasureDefinitions, moveMeasureInOrder, reorderMeasures, REASON_REQUIRED, saveMeasureDefinition, setMeasureRetired } from "../../lib/setup/measures";
 import { definitionDigest } from "../../lib/setup/definition";
 import { useTestDatabase } from "../helpers/database-per-file";
 
@@ -201,6 +201,18 @@ describe("setMeasureRetired and reorderMeasures", () => {
     expect(await reorderMeasures(database.prisma, w.actors.admin, { planId: w.planId, numbers: reversed })).toEqual({ changed: false });
     const before = await audits();
     expect((await refusal(reorderMeasures(database.prisma, w.actors.admin, { planId: w.planId, numbers: reversed.slice(1) }))).code).toBe("invalid");
+    expect(await audits()).toBe(before);
+  });
+
+  it("moves one KPI a place (the set-up page's arrows) in one transaction, not past either end, and only for the plan's admin", async () => {
+    const order = async () => (await getMeasureDefinitions(database.prisma, w.planId, { includeRetired: true })).map((d) => d.definition.number);
+    const numbers = await order();
+    expect(await moveMeasureInOrder(database.prisma, w.actors.admin, { planId: w.planId, number: numbers[1], direction: "up" })).toEqual({ changed: true });
+    expect(await order()).toEqual([numbers[1], numbers[0], ...numbers.slice(2)]);
+    expect(await moveMeasureInOrder(database.prisma, w.actors.admin, { planId: w.planId, number: numbers[1], direction: "up" })).toEqual({ changed: false });
+    const before = await audits();
+    expect((await refusal(moveMeasureInOrder(database.prisma, w.actors.admin, { planId: w.planId, number: "存在しない", direction: "down" }))).code).toBe("not_found");
+    expect((await refusal(moveMeasureInOrder(database.prisma, w.actors.officer, { planId: w.planId, number: numbers[0], direction: "down" }))).code).toBe("forbidden");
     expect(await audits()).toBe(before);
   });
 });

@@ -6,12 +6,10 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { formAction, asForm } from "@/lib/actions/form";
 import type { ActionResult, FormState } from "@/lib/actions/action";
-import { refuse } from "@/lib/actions/refusal";
 import type { Actor } from "@/lib/authz/permissions";
 import { measureDefinitionSchema } from "@/lib/setup/measure-schema";
 import { measureFormToInput, slotFieldErrors } from "@/lib/setup/measure-form";
-import { loadPlanForSetup, reorderMeasures, saveMeasureDefinition, setMeasureRetired, type SaveMeasureResult } from "@/lib/setup/measures";
-import { inTransaction } from "@/lib/actions/transaction";
+import { moveMeasureInOrder, saveMeasureDefinition, setMeasureRetired, type SaveMeasureResult } from "@/lib/setup/measures";
 import { measureSetupPath } from "@/lib/setup/paths";
 
 const saveSchema = z.object({
@@ -54,19 +52,7 @@ export async function moveMeasure(prev: FormState, form: FormData) {
   return formAction({
     name: "setup.moveMeasure",
     schema: moveSchema,
-    run: async (actor: Actor, i: z.output<typeof moveSchema>) => {
-      // the current order is read after the right to set up the plan is checked
-      const numbers = await inTransaction(db(), async (tx) => {
-        const plan = await loadPlanForSetup(tx, actor, i.planId);
-        return (await tx.measure.findMany({ where: { planId: plan.id }, orderBy: [{ sortOrder: "asc" }, { number: "asc" }], select: { number: true } })).map((m) => m.number);
-      });
-      const at = numbers.indexOf(i.number);
-      if (at < 0) refuse("not_found", "指標が見つかりません。");
-      const to = i.direction === "up" ? at - 1 : at + 1;
-      if (to < 0 || to >= numbers.length) return { changed: false };
-      [numbers[at], numbers[to]] = [numbers[to], numbers[at]];
-      return reorderMeasures(db(), actor, { planId: i.planId, numbers });
-    },
+    run: (actor: Actor, i: z.output<typeof moveSchema>) => moveMeasureInOrder(db(), actor, i),
     publishes: (d: { changed: boolean }) => d.changed,
     message: (d: { changed: boolean }) => (d.changed ? "並べ替えました。" : "これ以上移動できません。"),
   })(prev as never, form);
