@@ -3,15 +3,17 @@
 // marked point. Text cells (集計中, －) leave a gap and are named under the axis, never drawn as zero.
 // The same data is in the table below the chart.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Trend } from "@/lib/measures/trend";
+import type { ChartProjection, Trend } from "@/lib/measures/trend";
 
 const COLORS = ["#0017c1", "#c74700", "#197a4b", "#6a00b8"];
 const fmt = (v: number) => v.toLocaleString("ja-JP", { maximumFractionDigits: 6 });
 
-export function MeasureTrendChart({ trend, title }: { trend: Trend; title: string }) {
+
+export function MeasureTrendChart({ trend, title, projections = [] }: { trend: Trend; title: string; projections?: ChartProjection[] }) {
   const rows = trend.years.map((year) => {
     const row: Record<string, number | string | null> = { year, label: trend.yearLabels[year] };
     for (const s of trend.series) row[s.key] = s.points.find((p) => p.year === year)?.value ?? null;
+    for (const p of projections) row[`${p.key}__projection`] = year === p.fromYear ? p.fromValue : year === p.year ? p.value : null;
     return row;
   });
   const textNotes = (year: number) =>
@@ -57,6 +59,26 @@ export function MeasureTrendChart({ trend, title }: { trend: Trend; title: strin
           connectNulls={false}
           isAnimationActive={false}
         />
+      ))}
+      {projections.map((p) => {
+        const i = trend.series.findIndex((s) => s.key === p.key);
+        const s = trend.series[i];
+        return s ? (
+          <Line
+            key={`p${p.key}`}
+            dataKey={`${p.key}__projection`}
+            name={`${s.label} 見込み（実績ではありません）`}
+            stroke={COLORS[i % COLORS.length]}
+            strokeWidth={2}
+            strokeDasharray="2 4"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ) : null;
+      })}
+      {projections.map((p) => (
+        <ReferenceDot key={`pd${p.key}`} x={p.year} y={p.value} r={4} fill="#fff" stroke="#333" strokeDasharray="2 2" label={{ value: `見込み ${fmt(p.value)}`, position: "left", fontSize: 13 }} />
       ))}
       {trend.series.map((s, i) =>
         s.target?.value !== null && s.target?.value !== undefined ? (

@@ -5,7 +5,8 @@ import { ownersOf } from "../plans/overview";
 import { latestActualYear, resolveEvaluationYear } from "../plans/evaluation-year";
 import { planRule, toSeriesInput } from "./series-input";
 import { officialScale } from "../progress/evaluate";
-import { buildTrend } from "./trend";
+import { buildTrend, type ChartProjection, type Trend } from "./trend";
+import type { MeasureStatus } from "../progress/types";
 import type { MeasurePageData } from "./queries";
 
 export function buildMeasureView(data: MeasurePageData, requestedYear?: number) {
@@ -17,6 +18,7 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
   const ratingOfYear = measure.officialRatings.find((r) => r.evaluationYear === year) ?? null;
   const rating = ratingOfYear ?? measure.officialRatings.at(-1) ?? null;
   const status = measureStatus(measure.kind, measure.series.map(toSeriesInput), planRule(plan), year, rating?.rating ?? null, rating?.reason ?? null);
+  const trend = buildTrend(measure.series);
   const entry = measure.entries.find((e) => e.evaluationYear === year) ?? measure.entries.at(-1) ?? null;
   const KIND_LABELS: Record<string, string> = { actual: "実績値", target: "目標値", estimate: "推計値" };
   const cellNotes = [
@@ -40,7 +42,8 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
     /** the official rating set for this very year (the form's current value), and the scale it is chosen from */
     ratingOfYear: ratingOfYear && { rating: ratingOfYear.rating, reason: ratingOfYear.reason },
     ratingScale: officialScale(plan.progressRule),
-    trend: buildTrend(measure.series),
+    trend,
+    projections: chartProjections(trend, status, year),
     owners: ownersOf(measure),
     entryYears,
     entry: entry && {
@@ -53,4 +56,14 @@ export function buildMeasureView(data: MeasurePageData, requestedYear?: number) 
     cellNotes,
     sectionTrail,
   };
+}
+
+/** 見込み lines for the chart: from each series' last numeric actual up to the evaluation year to its projection. */
+function chartProjections(trend: Trend, status: MeasureStatus, year: number): ChartProjection[] {
+  return status.series.flatMap((s, i) => {
+    const series = trend.series[i];
+    if (!s.projection || !series) return [];
+    const last = series.points.filter((p) => !p.isBaseline && p.value !== null && p.year <= year).at(-1);
+    return last ? [{ key: series.key, fromYear: last.year, fromValue: last.value as number, year: s.projection.year, value: Number(s.projection.value) }] : [];
+  });
 }

@@ -28,6 +28,8 @@ export type TrendSeries = {
   targetPath: YearCell[];
   estimates: YearCell[];
 };
+/** 見込み on the chart: from the last actual used to the projected value at the target year (lib/progress/projection.ts). */
+export type ChartProjection = { key: string; fromYear: number; fromValue: number; year: number; value: number };
 export type Trend = { years: number[]; yearLabels: Record<number, string>; series: TrendSeries[] };
 
 const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));

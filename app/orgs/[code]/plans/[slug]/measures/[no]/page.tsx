@@ -156,13 +156,24 @@ export default async function MeasurePage(props: Props) {
           <figure className="chart-figure">
             <figcaption>実績値の推移（グラフと同じ値を下の表に示します）</figcaption>
             <div aria-hidden="true">
-              <LazyMeasureTrendChart trend={view.trend} title={`${measure.name}の推移`} />
+              <LazyMeasureTrendChart trend={view.trend} projections={view.projections} title={`${measure.name}の推移`} />
             </div>
           </figure>
         ) : (
           <p>実績値はまだありません。</p>
         )}
         <ValuesTable trend={view.trend} caption={`${measure.name}の基準値・実績値・目標値`} />
+        {view.status.series.some((s) => s.projection) && (
+          <ul className="projection-list" aria-label="グラフの点線（見込み）">
+            {view.status.series.map((s) =>
+              s.projection ? (
+                <li key={s.label}>
+                  {view.status.series.length > 1 && `${s.label}：`}点線は見込み（実績ではありません）。{s.projection.text}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        )}
       </section>
 
       {data.predecessor && <PredecessorTrendSection trend={data.predecessor} />}
