@@ -133,7 +133,6 @@ export default async function MeasurePage(props: Props) {
             <li key={s.label}>
               {view.status.series.length > 1 && <strong>{s.label}：</strong>}
               {s.statusLabel}　<span className="explanation">{s.explanation}</span>
-              {s.projection && <p className="projection-note">見込み（実績ではありません）：{s.projection.text}</p>}
             </li>
           ))}
         </ul>
