@@ -60,6 +60,7 @@ async function loadPlan(tx: Tx, organizationId: string, bundle: PlanBundle, sour
     startYear: plan.startYear,
     endYear: plan.endYear,
     progressRule: plan.progressRule,
+    progressSettings: plan.progressSettings ?? undefined,
     status: plan.status,
     printFormName: plan.printFormName ?? null,
   };

@@ -1,5 +1,6 @@
 // The zod schema of the seed files in `seeds/` (YAML). The format is documented in seeds/README.md;
 // this file is the authority: `npm run db:seed` validates every file against it before loading anything.
+import { RULE_SETTING_SCHEMAS } from "../progress/settings";
 import { z } from "zod";
 
 const fiscalYear = z.number().int().min(1950).max(2100);
@@ -197,7 +198,9 @@ export const planSchema = z
     name: z.string().min(1),
     startYear: fiscalYear,
     endYear: fiscalYear,
-    progressRule: z.enum(["default", "kama"]),
+    progressRule: z.enum(["default", "kama", "grades", "marks", "expected"]),
+    /** the rule's thresholds (lib/progress/settings.ts), e.g. { a: 50 } for S/A/B/C; unset = the rule's defaults */
+    progressSettings: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
     /** 準備中 / 運用中 / 終了 (default 運用中) */
     status: z.enum(["preparing", "active", "ended"]).default("active"),
     /** the form name printed at the head of each sheet (熊本県: ＜別記様式２＞); none unless the source prints one */
@@ -209,6 +212,10 @@ export const planSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    if (p.progressSettings) {
+      const parsed = RULE_SETTING_SCHEMAS[p.progressRule].strict().safeParse(p.progressSettings);
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: ["progressSettings"], message: `not settings of the ${p.progressRule} rule: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+    }
     if (p.printFormName && !p.printFormNameSource) {
       ctx.addIssue({ code: "custom", path: ["printFormNameSource"], message: "say where the form name is printed" });
     }
