@@ -8,13 +8,25 @@ import { OrganizationSearchForm } from "@/components/organization-search-form";
 import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
 import { DEFAULT_LICENSE, PDL_URL, licenseUrl } from "@/lib/opendata/license";
 import {
+  apiCatalogPath,
+  apiIndexPath,
+  apiOpenApiPath,
   apiOrganizationJsonPath,
   apiOrganizationsPath,
+  apiPlanChecksPath,
   apiPlanJsonPath,
   apiPlanNarrativesCsvPath,
   apiPlanValuesCsvPath,
+  apiPlanXlsxPath,
+  apiSchemaPath,
   openDataPagePath,
 } from "@/lib/opendata/paths";
+import { getPlanFileChecks } from "@/lib/opendata/plan-checks";
+import { RULES_SOURCE } from "@/lib/opendata/machine-readability/rules";
+import { SPECIAL_MARKS } from "@/lib/opendata/table-schema";
+import { VALUE_STATUS } from "@/lib/opendata/columns";
+import { PUBLIC_TEXT_NOTE } from "@/lib/opendata/public-text";
+import { RuleChecks } from "./rule-checks";
 import { ScrollRegion } from "@/components/scroll-region";
 import { ColumnTable } from "./column-table";
 
@@ -28,6 +40,10 @@ export default async function OpenDataPage({ searchParams }: Props) {
   const { q, page } = parseOrganizationSearch(params);
   const { total, organizations, pages } = await listOpenDataOrganizations(db(), { query: q || undefined, page });
   const href = (p: number) => `${openDataPagePath}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#downloads`;
+  // the rules checked on the downloads of the plans listed on this page (cached until published data changes)
+  const checks = await Promise.all(
+    organizations.flatMap((o) => o.plans.map(async (p) => ({ organization: o.name, code: o.code, slug: p.slug, plan: p.name, files: await getPlanFileChecks(o.code, p.slug) }))),
+  );
 
   return (
     <>
@@ -40,7 +56,12 @@ export default async function OpenDataPage({ searchParams }: Props) {
       <h1>オープンデータ</h1>
       <p>
         各団体の総合戦略の KPI（重要業績評価指標）の基準値・実績値・目標値と、公開済みの記述（取組状況／課題等／今後の方向性）を、
-        機械判読できる CSV と JSON で提供します。どなたでも、ライセンスに従って自由に利用（商用利用を含む）できます。
+        機械判読できる CSV・Excel・JSON で提供します。どなたでも、ライセンスに従って自由に利用（商用利用を含む）できます。
+      </p>
+      <p>
+        データポータル向けに、すべてのデータセットの目録を <a href={apiCatalogPath()}>DCAT カタログ（JSON-LD）</a> で、CSV の各列の定義を{" "}
+        <a href={apiSchemaPath("values")}>値 CSV のスキーマ</a>・<a href={apiSchemaPath("narratives")}>記述 CSV のスキーマ</a>（Frictionless Table Schema）で公開しています。
+        ファイルはデジタル庁「行政データにおける機械可読性に関するルール」に沿っており、<a href="#rules">ルールごとの確認結果</a>を下に示します。
       </p>
       <p>
         含まれるのは、企画担当が承認して公開したデータだけです。下書きや提出中のシート、公開前の実績値、評価委員のコメントは含みません。
@@ -103,6 +124,10 @@ export default async function OpenDataPage({ searchParams }: Props) {
                         記述 CSV<span className="visually-hidden">：{p.name}</span>
                       </a>
                       {"　"}
+                      <a href={apiPlanXlsxPath(o.code, p.slug)}>
+                        Excel<span className="visually-hidden">：{p.name}</span>
+                      </a>
+                      {"　"}
                       <a href={apiPlanJsonPath(o.code, p.slug)}>
                         JSON<span className="visually-hidden">：{p.name}</span>
                       </a>
@@ -148,6 +173,24 @@ export default async function OpenDataPage({ searchParams }: Props) {
           </thead>
           <tbody>
             <tr>
+              <th scope="row"><code>{apiIndexPath()}</code></th>
+              <td>API の目次（各 URL、OpenAPI、カタログ、スキーマ、ライセンス）。JSON</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiCatalogPath()}</code></th>
+              <td>
+                全団体の公開データセットの DCAT カタログ（DCAT-AP 形式の JSON-LD）。データセットごとに名称・説明・公開者（団体名と全国地方公共団体コード）・ライセンスと表示すべき出典・公開日と更新日・4 つの配布形式（JSON、値 CSV、記述 CSV、Excel）とそのメディアタイプとスキーマ
+              </td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiSchemaPath("values")}</code>、<code>{apiSchemaPath("narratives")}</code></th>
+              <td>CSV のスキーマ（Frictionless の Tabular Data Resource）：列ごとのフィールド名・項目名・型・単位・内容、選択肢のコード表、特殊記号の定義、文字コード・BOM・改行</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiOpenApiPath()}</code></th>
+              <td>API の OpenAPI 3.1 文書</td>
+            </tr>
+            <tr>
               <th scope="row"><code>{apiOrganizationsPath()}</code></th>
               <td>団体の一覧（団体コード、名称、ライセンス、計画とそのダウンロード URL）。JSON</td>
             </tr>
@@ -167,13 +210,25 @@ export default async function OpenDataPage({ searchParams }: Props) {
               <th scope="row"><code>{apiPlanNarrativesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
               <td>1 計画の公開済みの記述。CSV（列は下の表）</td>
             </tr>
+            <tr>
+              <th scope="row"><code>{apiPlanXlsxPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画の値と記述。Excel（シート values・narratives は CSV と同じ列、シート fields は列の定義）</td>
+            </tr>
+            <tr>
+              <th scope="row"><code>{apiPlanChecksPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画のダウンロードファイルについての機械可読性ルールの確認結果。JSON</td>
+            </tr>
           </tbody>
         </table>
       </ScrollRegion>
       <ul>
         <li>
-          応答の <code>Last-Modified</code> は、その計画（団体）の公開データが最後に変わった日時です。<code>If-Modified-Since</code>{" "}
-          を付けて要求すると、変わっていなければ本文なしの 304 を返します。
+          応答には <code>ETag</code> と <code>Last-Modified</code>（その計画・団体の公開データが最後に変わった日時）を付けます。<code>If-None-Match</code>{" "}
+          または <code>If-Modified-Since</code> を付けて要求すると、変わっていなければ本文なしの 304 を返します。
+        </li>
+        <li>
+          ほかのサイトのスクリプトからの条件付き要求のプリフライト（<code>OPTIONS</code>）にも答えます。JSON と CSV は、要求の{" "}
+          <code>Accept-Encoding</code> に gzip があれば gzip で圧縮して送ります。
         </li>
         <li>
           ライセンスは応答ヘッダーにも示します：<code>X-Data-License</code>（ライセンス名を UTF-8 でパーセントエンコードしたもの）と、既知のライセンスなら{" "}
@@ -184,31 +239,89 @@ export default async function OpenDataPage({ searchParams }: Props) {
 
       <h2 id="values-columns">値 CSV（values.csv）の列</h2>
       <p>
-        1 行が「指標 × 系列（単年・累計など）× 値の区分 × 年度」の 1 つの値です（縦持ち）。基準値・実績値・目標値は「値の区分」の列で区別します。
-        数値は「数値」の列に数値だけ（桁区切りなし）を、単位は「単位」の列に、印字どおりの表記は「表示値」の列に入れます。
+        1 行が「指標 × 系列（単年・累計など）× 値の区分 × 年度」の 1 つの値です（縦持ち）。基準値・実績値・目標値は <code>valueKind</code> の列で区別します。
+        数値は <code>value</code> の列に数値だけ（桁区切りなし）を、単位は <code>unit</code> の列に、印字どおりの表記は <code>text</code> の列に入れます。
+        見出し（1 行目）はプログラムで扱いやすい英数字のフィールド名で、日本語の項目名・型・単位・内容は下の表と<a href={apiSchemaPath("values")}>スキーマ</a>にあります。
+        時点と期間は、印字どおりの表記（<code>asOf</code>・<code>period</code>）の隣に ISO 8601 の日付・年（<code>asOfDate</code>、<code>periodStart</code>・<code>periodEnd</code>）を置きます。
       </p>
       <ColumnTable caption="値 CSV の列" columns={VALUE_COLUMNS} />
+      <h3 id="missing-values">欠損値と特殊記号</h3>
+      <p>
+        <code>value</code> が空欄のとき、その理由を <code>valueStatus</code> の列に次のコードで示します（空欄は 0 ではありません）。印字された記号は <code>text</code> にそのまま残します。
+      </p>
+      <ScrollRegion label="valueStatus のコード">
+        <table className="data-table">
+          <caption>valueStatus のコード</caption>
+          <thead>
+            <tr>
+              <th scope="col">コード</th>
+              <th scope="col">意味</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(VALUE_STATUS).map(([code, meaning]) => (
+              <tr key={code}>
+                <th scope="row"><code>{code}</code></th>
+                <td>{meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <ScrollRegion label="特殊記号の定義">
+        <table className="data-table">
+          <caption>特殊記号の定義</caption>
+          <thead>
+            <tr>
+              <th scope="col">印字</th>
+              <th scope="col">意味</th>
+              <th scope="col">valueStatus</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SPECIAL_MARKS.map((m) => (
+              <tr key={m.mark}>
+                <th scope="row">{m.mark}</th>
+                <td>{m.meaning}</td>
+                <td>{m.valueStatus ? <code>{m.valueStatus}</code> : <span className="muted">―</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       <h2 id="narratives-columns">記述 CSV（narratives.csv）の列</h2>
       <p>
-        1 行が、公開済みの記述の 1 段落または箇条書きの 1 項目です。1 つの値の中に改行を入れないため、記述は改行ごとに行を分け、「項目番号」で順番を示します。
-        同じ指標・評価年度・記述の区分の行を項目番号の順に改行でつなぐと、元の記述に戻ります（空行は出力しません）。
+        1 行が、公開済みの記述の 1 段落または箇条書きの 1 項目です。1 つの値の中に改行を入れないため、記述は改行ごとに行を分け、<code>itemNumber</code> で順番を示します。
+        同じ指標・評価年度・記述の区分の行を <code>itemNumber</code> の順に改行でつなぐと、元の記述に戻ります（空行は出力しません）。
       </p>
       <ColumnTable caption="記述 CSV の列" columns={NARRATIVE_COLUMNS} />
 
       <h2 id="format">文字コードと形式</h2>
       <ul>
         <li>文字コードは UTF-8（BOM 付き。Excel でそのまま開けます）、改行は CRLF です。</li>
-        <li>1 行目は見出し（列名）です。2 行目から 1 行に 1 件のデータが続きます。</li>
+        <li>1 行目は見出し（英数字のフィールド名）です。2 行目から 1 行に 1 件のデータが続きます。</li>
+        <li>{PUBLIC_TEXT_NOTE}</li>
         <li>
           値にカンマ・ダブルクォート・改行が含まれるときは、値全体をダブルクォートで囲み、値の中のダブルクォートは 2 つ重ねます（RFC 4180）。
         </li>
-        <li>空欄は「値がない」ことを表し、0 ではありません（「集計中」「－」など数値でない値は、「数値」を空欄にして「表示値」に印字どおり入れます）。</li>
+        <li>
+          空欄は「値がない」ことを表し、0 ではありません（「集計中」「－」など数値でない値は、<code>value</code> を空欄にして <code>text</code> に印字どおり入れ、理由を{" "}
+          <code>valueStatus</code> に示します）。pandas では <code>pd.read_csv(url, dtype={"{"}&quot;organizationCode&quot;: str{"}"})</code>{" "}
+          と読むと団体コードの先頭の 0 も保てます（空欄のある年の列は小数の型になります。整数にするには <code>dtype_backend=&quot;numpy_nullable&quot;</code>）。
+        </li>
         <li>年度は西暦の数値（例：2023）で、和暦（例：令和5年度）は別の列にあります。団体は全国地方公共団体コード（6 桁）で示します。</li>
         <li>
           記述のうち「- 」で始まる行は、Excel で開くと数式と解釈されることがあります。その場合は Excel の「データ」→「テキストまたは CSV から」で読み込んでください。
         </li>
       </ul>
+
+      <h2 id="rules">機械可読性ルールの確認結果</h2>
+      <p>
+        デジタル庁「行政データにおける機械可読性に関するルール」（<a href={RULES_SOURCE}>機械可読な一覧</a>）のうちプログラムで確かめられるものを、このページに一覧した計画の実際のダウンロードファイルに対して確かめた結果です（公開データが変わるたびに計算し直します）。
+        Excel だけ・CSV だけのルールは、もう一方の形式では「対象外」です。
+      </p>
+      <RuleChecks plans={checks} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export function buildApiIndex() {
     http: {
       cors: "Access-Control-Allow-Origin: *。条件付き要求（If-None-Match / If-Modified-Since）のプリフライト（OPTIONS）にも答えます。",
       caching: "ETag と Last-Modified を返し、条件付き要求には変わっていなければ 304 を返します（Cache-Control: no-cache）。",
-      compression: "Accept-Encoding に応じて brotli（br）または gzip で圧縮します。",
+      compression: "Accept-Encoding に gzip があれば、JSON と CSV を gzip で圧縮して送ります。",
     },
     machineReadabilityRules: RULES_SOURCE,
   };

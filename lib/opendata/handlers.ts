@@ -2,8 +2,8 @@ import "server-only";
 // The open-data API's responses. Route handlers under app/api/v1/ only read their params and call these with
 // the app's database; tests call them with their own. Only published data is served: everything goes through
 // exportDataset, which reads published narratives and the applied (published) yearly values only. Every
-// response carries CORS, the licence, ETag and Last-Modified, answers conditional requests with 304 and is
-// compressed (brotli or gzip) when the client accepts it (lib/opendata/http.ts).
+// response carries CORS, the licence, ETag and Last-Modified and answers conditional requests with 304
+// (lib/opendata/http.ts); next start gzips the JSON and CSV.
 import type { PrismaClient } from "../generated/prisma/client";
 import { exportDataset, organizationSummary } from "../export/dataset";
 import { fiscalYearLabel } from "../fiscal-year";
@@ -150,8 +150,7 @@ export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug:
       case "narratives.csv":
         return sendData(request, buildNarrativesCsv(data), meta);
       case "data.xlsx":
-        // an .xlsx is a ZIP already: compressing it again gains nothing
-        return sendData(request, await buildDataXlsx(data, scope.lastModified), { ...meta, compress: false });
+        return sendData(request, await buildDataXlsx(data, scope.lastModified), meta);
       case "checks":
         return sendData(request, JSON.stringify({ format: "kpi-dashboard/machine-readability", version: 1, organizationCode: code, planSlug: slug, files: checkPlanFiles(data, await buildDataXlsx(data, scope.lastModified)) }), meta);
     }

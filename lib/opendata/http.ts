@@ -1,8 +1,6 @@
 // The HTTP side of the open-data API, kept pure: validators (ETag, Last-Modified) and conditional requests,
-// CORS (preflight included), compression (brotli or gzip, as the client accepts), the licence headers, JSON
-// error bodies. lib/opendata/handlers.ts puts them together with the queries.
+// CORS (preflight included), the licence headers, JSON error bodies. lib/opendata/handlers.ts puts them together with the queries.
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { DEFAULT_LICENSE, licenseHeaders } from "./license";
 
 /** HTTP dates have whole seconds: a change at 12:00:00.700 is "12:00:00". */
@@ -83,45 +81,22 @@ export const JSON_TYPE = "application/json; charset=utf-8";
 export const JSON_LD_TYPE = "application/ld+json; charset=utf-8";
 export const CSV_TYPE = "text/csv; charset=utf-8; header=present";
 
-/** Bodies smaller than this are sent as they are (compressing them saves nothing). */
-const COMPRESS_MIN_BYTES = 1024;
-
-/** The encoding to send: brotli when the client accepts it, else gzip, else none (q=0 refuses). */
-export function chooseEncoding(acceptEncoding: string | null): "br" | "gzip" | null {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (ok("br")) return "br";
-  if (ok("gzip")) return "gzip";
-  return null;
-}
-
 /**
- * A data response: 304 when the client's copy is current, else the body, compressed with brotli or gzip as
- * the client accepts (JSON and CSV shrink to about a tenth). HEAD gets the headers only.
+ * A data response: 304 (no body) when the client's copy is current, else the body. Compression is the server's:
+ * `next start` gzips JSON and CSV itself (Next's `compress`, on by default) and drops a Content-Encoding that a
+ * route handler sets, so brotli needs a reverse proxy in front (README). HEAD gets the headers only.
  */
-export function sendData(request: Request, body: string | Uint8Array, options: { license: string; lastModified: Date | null; etag: string; contentType: string; fileName?: string; compress?: boolean }): Response {
+export function sendData(request: Request, body: string | Uint8Array, options: { license: string; lastModified: Date | null; etag: string; contentType: string; fileName?: string }): Response {
   const headers = dataHeaders({ ...options, lastModified: options.lastModified ?? undefined });
   if (isNotModifiedRequest(request, options.etag, options.lastModified)) {
     headers.delete("Content-Type");
     return new Response(null, { status: 304, headers });
   }
-  let bytes: Uint8Array = typeof body === "string" ? new TextEncoder().encode(body) : body;
-  const encoding = options.compress === false || bytes.byteLength < COMPRESS_MIN_BYTES ? null : chooseEncoding(request.headers.get("accept-encoding"));
-  if (encoding === "br") bytes = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
-  else if (encoding === "gzip") bytes = gzipSync(bytes, { level: 6 });
-  if (encoding) headers.set("Content-Encoding", encoding);
-  headers.set("Content-Length", String(bytes.byteLength));
-  return new Response(request.method === "HEAD" ? null : (bytes as BodyInit), { headers });
+  return new Response(request.method === "HEAD" ? null : (body as BodyInit), { headers });
 }
 
 /** A JSON document that is not one organisation's data (the index, the catalogue, the schemas): its ETag from
- *  the body, the licence of the data it describes (the default one), CORS, compression. */
+ *  the body, the licence of the data it describes (the default one), CORS. */
 export function sendDocument(request: Request, document: unknown, options: { lastModified: Date | null; contentType?: string }): Response {
   const body = JSON.stringify(document);
   return sendData(request, body, { license: DEFAULT_LICENSE, lastModified: options.lastModified, etag: etagOfBody(body), contentType: options.contentType ?? JSON_TYPE });

@@ -18,9 +18,10 @@ test("the open-data page lists every plan's downloads, the licence and the CSV c
   await expect(downloads.getByRole("link", { name: /^値 CSV/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^記述 CSV/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^JSON/ })).toHaveCount(4);
+  await expect(downloads.getByRole("link", { name: /^Excel/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: "公共データ利用規約 第1.0版 (PDL1.0)" }).first()).toBeVisible();
-  await expect(page.getByRole("table", { name: "値 CSV の列" }).getByRole("rowheader", { name: "全国地方公共団体コード" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "記述 CSV の列" }).getByRole("rowheader", { name: "項目番号" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "値 CSV の列" }).getByRole("rowheader", { name: "organizationCode" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "記述 CSV の列" }).getByRole("rowheader", { name: "itemNumber" })).toBeVisible();
   await expect(page.getByText("UTF-8（BOM 付き")).toBeVisible();
   await page.screenshot({ path: "test-results/opendata.png", fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
@@ -50,8 +51,8 @@ test("a values CSV link returns UTF-8 CSV with BOM, CRLF, the header and the lic
   const body = await res.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = body.toString("utf8").slice(1);
-  expect(text.split("\r\n")[0]).toMatch(/^全国地方公共団体コード,団体名,計画ID,計画名,指標番号,/);
-  expect(text).toContain('430005,熊本県,kumamoto-2020,第2期 熊本県まち・ひと・しごと創生総合戦略,6,KPI,県が育成した防災士の資格取得者数,知事公室／危機管理防災課,累計,実績値,2023,令和5年度,1759,人,"1,759"');
+  expect(text.split("\r\n")[0]).toMatch(/^organizationCode,organizationName,planSlug,planName,measureNumber,/);
+  expect(text).toContain('430005,熊本県,kumamoto-2020,第2期 熊本県まち・ひと・しごと創生総合戦略,6,KPI,県が育成した防災士の資格取得者数,知事公室／危機管理防災課,累計,実績値,2023,令和5年度,1759,人,number,"1,759"');
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // every line break is a record's CRLF
 
   const again = await page.request.get(href!, { headers: { "If-Modified-Since": lastModified } });
@@ -62,7 +63,7 @@ test("the narratives CSV and the JSON links answer, and unknown addresses are JS
   await page.goto("/opendata");
   const narratives = await page.request.get((await page.getByRole("link", { name: planLink("記述 CSV") }).getAttribute("href"))!);
   expect(narratives.headers()["content-type"]).toContain("text/csv");
-  expect((await narratives.text()).split("\r\n")[0]).toContain("評価年度,評価年度（和暦）,記述の区分,項目番号,記述");
+  expect((await narratives.text()).split("\r\n")[0]).toContain("evaluationYear,evaluationYearLabel,section,itemNumber,text");
 
   const json = await page.request.get((await page.getByRole("link", { name: planLink("JSON") }).getAttribute("href"))!);
   expect(json.headers()["content-type"]).toBe("application/json; charset=utf-8");

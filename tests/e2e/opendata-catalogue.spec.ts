@@ -1,0 +1,129 @@
+// The open data as harvesters and other sites' scripts use it: the API index, the DCAT catalogue linked from
+// /opendata and from a plan page, the rules check shown per file, and a conditional cross-origin request from a
+// page of another origin in Chromium (If-None-Match makes the browser send a CORS preflight first).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+const PLAN_PATH = "/orgs/430005/plans/kumamoto-2020";
+const VALUES = "/api/v1/organizations/430005/plans/kumamoto-2020/values.csv";
+
+let other: Server;
+let otherOrigin = "";
+test.beforeAll(async () => {
+  // another origin: same host, another port
+  other = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end('<!doctype html><html lang="ja"><title>他のサイト</title><h1>他のサイト</h1></html>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+  otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => other.close(resolve));
+});
+
+test("GET /api/v1 is the API's index and the catalogue lists every plan with its distributions", async ({ request }) => {
+  const index = await request.get("/api/v1");
+  expect(index.status()).toBe(200);
+  const body = await index.json();
+  expect(body.links.catalog).toBe("/api/v1/catalog.jsonld");
+  expect(body.links.openapi).toBe("/api/v1/openapi.json");
+  expect((await request.get(body.links.openapi)).status()).toBe(200);
+
+  const res = await request.get(body.links.catalog);
+  expect(res.headers()["content-type"]).toBe("application/ld+json; charset=utf-8");
+  const catalog = await res.json();
+  const ids = catalog["dcat:dataset"].map((d: { "dct:identifier": string }) => d["dct:identifier"]);
+  expect(ids).toEqual(expect.arrayContaining(["430005/kumamoto-2020", "430005/kumamoto-2024", "402273/kama-2020", "402273/kama-2025"]));
+  const kumamoto = catalog["dcat:dataset"].find((d: { "dct:identifier": string }) => d["dct:identifier"] === "430005/kumamoto-2020");
+  for (const d of kumamoto["dcat:distribution"]) {
+    const url = new URL(d["dcat:downloadURL"]);
+    const file = await request.get(url.pathname);
+    expect(file.status(), url.pathname).toBe(200);
+    const schema = await request.get(new URL(d["dct:conformsTo"]).pathname);
+    expect(schema.status()).toBe(200);
+  }
+});
+
+test("next start gzips the JSON and the CSV for a client that accepts gzip", async ({ baseURL }) => {
+  // Node's fetch, not Playwright's request: it reports the encoding on the wire and decodes it
+  const sizes: string[] = [];
+  for (const path of ["/api/v1/organizations/430005/plans/kumamoto-2020", VALUES, "/api/v1/catalog.jsonld"]) {
+    const gzip = await fetch(`${baseURL}${path}`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(gzip.headers.get("content-encoding"), path).toBe("gzip");
+    const decoded = await gzip.text();
+    const plain = await (await fetch(`${baseURL}${path}`, { headers: { "Accept-Encoding": "identity" } })).text();
+    expect(decoded).toBe(plain);
+    sizes.push(`${path}: ${Buffer.byteLength(plain)} B`);
+  }
+  console.log(sizes.join("\n"));
+  const json = await (await fetch(`${baseURL}/api/v1/organizations/430005/plans/kumamoto-2020`, { headers: { "Accept-Encoding": "gzip" } })).json();
+  expect(json.organizations[0].code).toBe("430005");
+});
+
+test("a page of another origin makes a conditional request: the preflight passes and the API answers 304", async ({ page, baseURL }) => {
+  await page.goto(otherOrigin);
+  const api = `${baseURL}${VALUES}`;
+  const result = await page.evaluate(async (url) => {
+    const first = await fetch(url); // a simple request: no preflight
+    const etag = first.headers.get("ETag");
+    const lastModified = first.headers.get("Last-Modified");
+    const license = first.headers.get("X-Data-License");
+    const text = await first.text();
+    // If-None-Match is not CORS-safelisted: Chromium sends an OPTIONS preflight before this request
+    const second = await fetch(url, { headers: { "If-None-Match": etag ?? "" }, cache: "no-store" });
+    return { status1: first.status, etag, lastModified, license, header: text.split("\r\n")[0], status2: second.status, etag2: second.headers.get("ETag") };
+  }, api);
+  expect(result.status1).toBe(200);
+  expect(result.etag).toMatch(/^W\/".+"$/);
+  expect(Date.parse(result.lastModified!)).toBeGreaterThan(0);
+  expect(decodeURIComponent(result.license!)).toBe("公共データ利用規約 第1.0版 (PDL1.0)");
+  expect(result.header).toMatch(/^\uFEFF?organizationCode,/);
+  expect(result.status2).toBe(304);
+  expect(result.etag2).toBe(result.etag);
+
+  // the preflight itself, as the browser sent it
+  const preflight = await page.request.fetch(api, {
+    method: "OPTIONS",
+    headers: { Origin: otherOrigin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+  });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
+  expect(preflight.headers()["access-control-allow-headers"].toLowerCase()).toContain("if-none-match");
+});
+
+test("/opendata links the catalogue and shows the rules check per file; the plan page links the catalogue", async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/opendata");
+    await expect(page.getByRole("link", { name: "DCAT カタログ（JSON-LD）" })).toHaveAttribute("href", "/api/v1/catalog.jsonld");
+    const checks = page.getByRole("table", { name: "ファイルごとの確認結果（ルールの数）" });
+    await expect(checks).toBeVisible();
+    // every listed plan's three files: 0 failed rules, computed from the real files
+    const rows = checks.locator("tbody tr");
+    await expect(rows).toHaveCount(12);
+    for (const row of await rows.all()) {
+      const cells = row.locator("td");
+      await expect(cells.nth(1)).toHaveText("0");
+      expect(Number(await cells.nth(0).textContent())).toBeGreaterThanOrEqual(25);
+    }
+    await page.getByText("ルールごとの結果：熊本県 第2期 熊本県まち・ひと・しごと創生総合戦略").click();
+    const perRule = page.getByRole("table", { name: "ルールごとの結果：熊本県 第2期 熊本県まち・ひと・しごと創生総合戦略" });
+    await expect(perRule.getByRole("row", { name: /L1-13/ })).toContainText("対象外");
+    await expect(perRule.getByRole("row", { name: /L1-13/ })).toContainText("適合");
+    await page.locator("#rules").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/h1-opendata-rules-${width}.png` });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(PLAN_PATH);
+  const link = page.getByRole("link", { name: "データカタログ（DCAT）" });
+  await expect(link).toHaveAttribute("href", "/api/v1/catalog.jsonld");
+  await expect(page.locator('link[rel="alternate"][type="application/ld+json"]')).toHaveAttribute("href", /\/api\/v1\/catalog\.jsonld$/);
+  await link.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/h1-plan-links-1280.png" });
+});
