@@ -44,7 +44,8 @@ export function PrintSheet({ sheet, level, page, internal = false }: { sheet: Pr
   return (
     <section className={`print-page print-sheet print-sheet--${sheet.density}`} aria-label={`ＫＰＩ分析シート No ${sheet.number}`} data-sheet={sheet.number}>
       <header className="print-sheet__head">
-        <p className="print-sheet__form">＜別記様式２＞</p>
+        {/* each organisation's own form name (a plan setting); when the plan has none the head's first cell stays empty */}
+        {sheet.formName ? <p className="print-sheet__form">{sheet.formName}</p> : <div className="print-sheet__form" />}
         <H level={level} className="print-sheet__title">
           ＫＰＩ分析シート<span className="visually-hidden">（No {sheet.number} {sheet.name}）</span>
         </H>

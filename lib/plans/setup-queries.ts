@@ -15,6 +15,7 @@ export async function getPlanSetup(code: string, slug: string) {
       progressRule: true,
       status: true,
       description: true,
+      printFormName: true,
       organization: { select: { id: true, code: true, name: true } },
       predecessor: { select: { slug: true, name: true } },
       successors: { select: { slug: true, name: true } },

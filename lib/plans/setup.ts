@@ -44,7 +44,9 @@ export const planSpan = <T extends { startYear: number; endYear: number }>(v: T,
 export const createPlanSchema = z
   .object({ organizationId: z.string().min(1), slug: planSlug, ...planFields, status: z.enum(["preparing", "active"]).default("preparing") })
   .superRefine(planSpan);
-export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields }).superRefine(planSpan);
+/** The form name printed at the head of each KPI sheet (熊本県: ＜別記様式２＞); empty = none is printed. */
+export const printFormName = z.string().trim().max(60, "様式名は60文字以内にしてください").optional().transform((v) => v || null);
+export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields, printFormName }).superRefine(planSpan);
 export const planStatusSchema = z.object({
   planId: z.string().min(1),
   status: z.enum(["preparing", "active", "ended"], { message: "状態を選んでください" }),
@@ -56,7 +58,7 @@ export async function loadManagedPlan(tx: Tx, actor: Actor, planId: string) {
   const orgIds = actor.memberships.map((m) => m.organizationId);
   const plan = await tx.plan.findFirst({
     where: { id: planId, organizationId: { in: orgIds } },
-    select: { id: true, slug: true, name: true, status: true, organizationId: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, description: true },
+    select: { id: true, slug: true, name: true, status: true, organizationId: true, startYear: true, endYear: true, progressRule: true, progressSettings: true, description: true, printFormName: true },
   });
   if (!plan) refuse("not_found", "計画が見つかりません。");
   assertCan(actor, "plan.manage", { organizationId: plan.organizationId });
@@ -82,7 +84,7 @@ export async function updatePlan(prisma: PrismaClient, actor: Actor, input: z.ou
   return inTransaction(prisma, async (tx) => {
     const plan = await loadManagedPlan(tx, actor, input.planId);
     const { planId, ...fields } = input;
-    const before = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, description: plan.description };
+    const before = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, description: plan.description, printFormName: plan.printFormName };
     if (JSON.stringify(before) === JSON.stringify(fields)) return { id: planId, slug: plan.slug, changed: false };
     // the span may not drop years that already hold actual values
     const dropped = [

@@ -9,6 +9,8 @@ import type { Trend } from "../measures/trend";
 import type { MeasureStatus } from "../progress/types";
 
 export type PrintSheet = {
+  /** the plan's printed form name (熊本県's ＜別記様式２＞); null: the sheet has none */
+  formName: string | null;
   number: string;
   name: string;
   footnote: string | null;
@@ -68,6 +70,7 @@ export function buildPrintSheet(data: SheetData, requestedYear?: number): PrintS
     direction: view.entry.direction,
   };
   return {
+    formName: plan.printFormName?.trim() || null,
     number: measure.number,
     name: measure.name,
     footnote: measure.footnote,

@@ -202,7 +202,13 @@ describe("plans", () => {
     const input = { planId, name: "くまもと次期戦略", startYear: "2028", endYear: "2032", progressRule: "kama", description: "説明" };
     await expectRefusedFor(NOT_ADMINS, updatePlanSchema, update, input);
     expect(await act(w.actors.admin, updatePlanSchema, update, input)).toMatchObject({ status: "ok", data: { changed: true } });
-    expect(await p().plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ name: "くまもと次期戦略", endYear: 2032, progressRule: "kama", description: "説明" });
+    expect(await p().plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ name: "くまもと次期戦略", endYear: 2032, progressRule: "kama", description: "説明", printFormName: null });
+    // the printed form name is the plan's own setting: set, kept when unchanged, cleared by an empty field
+    expect(await act(w.actors.admin, updatePlanSchema, update, { ...input, printFormName: " ＜別記様式１＞ " })).toMatchObject({ status: "ok", data: { changed: true } });
+    expect(await p().plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ printFormName: "＜別記様式１＞" });
+    expect(await act(w.actors.admin, updatePlanSchema, update, { ...input, printFormName: "＜別記様式１＞" })).toMatchObject({ status: "ok", data: { changed: false } });
+    expect(await act(w.actors.admin, updatePlanSchema, update, { ...input, printFormName: "" })).toMatchObject({ status: "ok", data: { changed: true } });
+    expect(await p().plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ printFormName: null });
     const before = await counts();
     const old = await p().plan.findUniqueOrThrow({ where: { id: w.plan2020 } });
     expect(await act(w.actors.admin, updatePlanSchema, update, { planId: w.plan2020, name: old.name, startYear: "2020", endYear: "2021", progressRule: "default" })).toMatchObject({ status: "error", fieldErrors: { endYear: expect.stringContaining("実績値") } });

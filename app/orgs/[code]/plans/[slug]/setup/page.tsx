@@ -89,6 +89,7 @@ export default async function PlanSetupPage({ params, searchParams }: Props) {
           <Field name="endYear" label="終了年度" defaultValue={String(plan.endYear)} required options={planYearOptions(fiscalYearWithWestern)} />
           <Field name="progressRule" label="進捗の判定方法" defaultValue={plan.progressRule} required options={Object.entries(PROGRESS_RULE_LABELS).map(([value, label]) => ({ value, label }))} />
           <Field name="description" label="説明" defaultValue={plan.description ?? ""} multiline />
+          <Field name="printFormName" label="印刷する様式名" defaultValue={plan.printFormName ?? ""} hint="印刷用シートの左上に表示します（例：＜別記様式２＞）。空欄にすると表示しません。" autoComplete="off" />
         </SetupForm>
       </section>
 
