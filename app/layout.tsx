@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="site-footer">
           <div className="site-footer__inner">
-            出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）　<a href="/opendata">オープンデータ（JSON・CSV）</a>
+            出典：各団体の総合戦略 ＫＰＩ分析シート等（公開資料）　<a href="/opendata">オープンデータ（JSON・CSV）</a>　<a href="/accessibility">アクセシビリティ方針</a>
           </div>
         </footer>
       </body>
