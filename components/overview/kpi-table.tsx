@@ -24,7 +24,7 @@ export function KpiTable({ rows, base, filters, measureHref, sheetMarks }: { row
   const dir = filters.dir ?? "asc";
   return (
     <ScrollRegion label="指標一覧の表">
-      <table className="data-table">
+      <table className="data-table kpi-table">
         <caption>指標一覧（{rows.length.toLocaleString("ja-JP")}件）。列の見出しを選ぶと並べ替えます。</caption>
         <thead>
           <tr>
@@ -56,7 +56,7 @@ export function KpiTable({ rows, base, filters, measureHref, sheetMarks }: { row
               <th scope="row">
                 <a href={measureHref(r.number)}>{r.name}</a>
               </th>
-              <td>{r.owners.map((o) => [o.department, o.division].filter(Boolean).join(" ")).join("、") || "－"}</td>
+              <td className="kpi-table__owner">{r.owners.map((o) => [o.department, o.division].filter(Boolean).join(" ")).join("、") || "－"}</td>
               <td className="num">
                 {r.latest ? (
                   <>
