@@ -107,7 +107,7 @@ export default async function MeasurePage(props: Props) {
         </p>
       )}
       <p>
-        <a href={`${printPath(code, slug, measure.number)}?year=${view.year}`}>印刷用シート（A4・別記様式２）</a>
+        <a href={`${printPath(code, slug, measure.number)}?year=${view.year}`}>印刷用シート（A4）</a>
       </p>
       <section className="status-panel" aria-labelledby="status-heading">
         <h2 id="status-heading" style={{ marginTop: 0 }}>進捗状況（{fiscalYearWithWestern(view.year)}評価）</h2>
