@@ -291,3 +291,18 @@ describe("the seeded series that count within the period (熊本県 第2期)", a
     expect(evaluateSeries(cumulative, plan, 2023)).toMatchObject({ status: "achieved", rate: percent(new Dec(101).div(65)) });
   });
 });
+
+describe("the settings form", async () => {
+  const { parseRuleSettingsForm } = await import("./settings");
+  it("reads numbers (full-width too) and the checkbox, completing with the defaults", () => {
+    expect(parseRuleSettingsForm("grades", { a: "６０", b: "10", expectedPath: "off" })).toEqual({ ok: true, settings: { a: 60, b: 10, expectedPath: false } });
+    expect(parseRuleSettingsForm("default", {})).toEqual({ ok: true, settings: { onTrack: 80, expectedPath: true } });
+    expect(parseRuleSettingsForm("kama", { good: "75", expectedPath: "on" })).toEqual({ ok: true, settings: { good: 75 } });
+  });
+  it("refuses text, out-of-range numbers and thresholds in the wrong order, per field", () => {
+    expect(parseRuleSettingsForm("grades", { a: "abc" })).toEqual({ ok: false, errors: { a: "数値（%）で入力してください" } });
+    expect(parseRuleSettingsForm("marks", { good: "5000" })).toMatchObject({ ok: false, errors: { good: expect.any(String) } });
+    expect(parseRuleSettingsForm("grades", { a: "50", b: "50" })).toEqual({ ok: false, errors: { b: "「B」の値は「A」の値より小さくしてください" } });
+    expect(parseRuleSettingsForm("expected", { yearlyShare: "0" })).toMatchObject({ ok: false, errors: { yearlyShare: expect.any(String) } });
+  });
+});

@@ -23,6 +23,24 @@ export type RuleSettings = {
   [R in ProgressRule]: { rule: R } & z.output<(typeof RULE_SETTING_SCHEMAS)[R]>;
 }[ProgressRule];
 
+/** The settings a plan's administrator edits for each rule (percent thresholds), with their labels. */
+export const RULE_SETTING_FIELDS: Record<ProgressRule, { key: string; label: string; hint: string }[]> = {
+  default: [{ key: "onTrack", label: "「概ね順調」とする進捗率（%以上）", hint: "熊本県の評価では80。0%を超えこれ未満は「遅れ」、0%以下は「悪化」。" }],
+  kama: [{ key: "good", label: "「○」とする割合（%以上）", hint: "嘉麻市の評価では80。これ未満は「△」、実績が分からないものは「×」。" }],
+  grades: [
+    { key: "a", label: "「A」とする進捗率（%以上）", hint: "目標値に達したものは「S」。" },
+    { key: "b", label: "「B」とする進捗率（%を超える）", hint: "これ以下は「C」。0 なら基準値から改善したものが「B」。" },
+  ],
+  marks: [
+    { key: "good", label: "「○」とする進捗率（%以上）", hint: "目標値に達したものは「◎」。" },
+    { key: "fair", label: "「△」とする進捗率（%を超える）", hint: "これ以下は「×」。0 なら基準値から改善したものが「△」。" },
+  ],
+  expected: [
+    { key: "yearlyShare", label: "毎年度の見込み（基準値から目標値までの何%ずつ）", hint: "5年計画で毎年度同じだけ進む見込みなら20。" },
+    { key: "nearly", label: "「やや遅れ」とする見込み比（%以上）", hint: "見込み比100%以上は「順調」、これ未満は「遅れ」。" },
+  ],
+};
+
 export const RULE_NAMES: Record<ProgressRule, string> = {
   default: "熊本県方式（達成・概ね順調・遅れ・悪化）",
   kama: "嘉麻市方式（○・△・×）",
@@ -39,6 +57,31 @@ export const RULE_SCALES: Record<ProgressRule, readonly StatusCode[]> = {
   marks: ["excellent", "good", "fair", "poor", "not_achieved"],
   expected: ["achieved", "on_course", "slightly_behind", "behind", "not_achieved"],
 };
+
+/** A form's settings (strings, a checkbox as "on"/"off") → the rule's settings, or the field errors. */
+export function parseRuleSettingsForm(rule: ProgressRule, raw: Record<string, unknown> | undefined): { ok: true; settings: Record<string, number | boolean> } | { ok: false; errors: Record<string, string> } {
+  const schema = RULE_SETTING_SCHEMAS[rule];
+  const input: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const f of RULE_SETTING_FIELDS[rule]) {
+    const v = raw?.[f.key];
+    if (v === undefined || v === "") continue;
+    const text = String(v).normalize("NFKC").trim();
+    if (!/^-?\d+(\.\d+)?$/.test(text)) errors[f.key] = "数値（%）で入力してください";
+    else input[f.key] = Number(text);
+  }
+  if (rule !== "kama" && raw?.expectedPath !== undefined) input.expectedPath = raw.expectedPath === true || raw.expectedPath === "on";
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0] ?? "form")] ??= "−1000〜1000の数値で入力してください";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const settings = parsed.data as Record<string, number | boolean>;
+  // thresholds that would make a status unreachable
+  if (rule === "grades" && Number(settings.b) >= Number(settings.a)) return { ok: false, errors: { b: "「B」の値は「A」の値より小さくしてください" } };
+  if (rule === "marks" && Number(settings.fair) >= Number(settings.good)) return { ok: false, errors: { fair: "「△」の値は「○」の値より小さくしてください" } };
+  if (rule === "expected" && !(Number(settings.yearlyShare) > 0 && Number(settings.yearlyShare) <= 100)) return { ok: false, errors: { yearlyShare: "0より大きく100以下の数値で入力してください" } };
+  if (rule === "expected" && !(Number(settings.nearly) > 0 && Number(settings.nearly) < 100)) return { ok: false, errors: { nearly: "0より大きく100未満の数値で入力してください" } };
+  return { ok: true, settings };
+}
 
 /** The plan's settings for its rule, completed with the defaults; settings that do not parse give the defaults. */
 export function ruleSettings(rule: ProgressRule, stored?: unknown): RuleSettings {
