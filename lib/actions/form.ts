@@ -17,6 +17,21 @@ export function formObject(form: FormData): Record<string, string> {
   return out;
 }
 
+/** Every field once, with `group.key` fields gathered into an object under `group` (e.g. progressSettings). */
+export function formObjectWithGroups(form: FormData, groups: readonly string[]): Record<string, unknown> {
+  const flat = formObject(form);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    const dot = k.indexOf(".");
+    const group = dot > 0 ? k.slice(0, dot) : null;
+    if (group && groups.includes(group)) {
+      const bucket = (out[group] ??= {}) as Record<string, string>;
+      bucket[k.slice(dot + 1)] = v;
+    } else out[k] = v;
+  }
+  return out;
+}
+
 /** A server action's form argument as sent: a forged call can pass anything, which reads as an empty form. */
 export function asForm(value: unknown): FormData {
   return value instanceof FormData ? value : new FormData();

@@ -13,6 +13,7 @@ export async function getPlanSetup(code: string, slug: string) {
       startYear: true,
       endYear: true,
       progressRule: true,
+      progressSettings: true,
       status: true,
       description: true,
       printFormName: true,

@@ -8,10 +8,14 @@ import { assertCan, type Actor } from "../authz/permissions";
 import { writeAudit } from "../audit/log";
 import { inTransaction, type Tx } from "../actions/transaction";
 import { refuse, MESSAGES } from "../actions/refusal";
+import { RULE_NAMES, parseRuleSettingsForm, ruleSettings } from "../progress/settings";
+import type { ProgressRule } from "../progress/types";
 
 export const PLAN_STATUS_LABELS = { preparing: "準備中", active: "運用中", ended: "終了" } as const;
 export type PlanStatus = keyof typeof PLAN_STATUS_LABELS;
-export const PROGRESS_RULE_LABELS = { default: "標準（達成・概ね順調・遅れ・悪化）", kama: "目標値比較（○ 80%以上・△・×）" } as const;
+/** The judgement rules a plan can choose (lib/progress/settings.ts), in the order the form offers them. */
+export const PROGRESS_RULE_LABELS = RULE_NAMES;
+const PROGRESS_RULES = ["default", "kama", "grades", "marks", "expected"] as const satisfies readonly ProgressRule[];
 /** The fiscal years offered in the forms. */
 export const PLAN_YEAR_MIN = 2015;
 export const PLAN_YEAR_MAX = 2045;
@@ -27,7 +31,9 @@ const planFields = {
   name: z.string().trim().min(1, "計画名を入力してください").max(200, "計画名は200文字以内にしてください"),
   startYear: planYear,
   endYear: planYear,
-  progressRule: z.enum(["default", "kama"], { message: "判定方法を選んでください" }),
+  progressRule: z.enum(PROGRESS_RULES, { message: "判定方法を選んでください" }),
+  /** the rule's thresholds as typed (progressSettings.<key> in the form); unset = keep (update) or defaults (create) */
+  progressSettings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   description: z.string().trim().max(2000, "説明は2000文字以内にしてください").optional().transform((v) => v || null),
 };
 export const planSlug = z
@@ -41,12 +47,25 @@ export const planSpan = <T extends { startYear: number; endYear: number }>(v: T,
   else if (v.endYear - v.startYear > 20) ctx.addIssue({ code: "custom", path: ["endYear"], message: "計画期間は20年以内にしてください" });
 };
 
+/** The rule's settings checked for that rule, each error beside its field; the output holds the parsed settings. */
+const ruleSettingsOf = <T extends { progressRule: ProgressRule; progressSettings?: Record<string, unknown> }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.progressSettings === undefined) return;
+  const parsed = parseRuleSettingsForm(v.progressRule, v.progressSettings);
+  if (!parsed.ok) for (const [key, message] of Object.entries(parsed.errors)) ctx.addIssue({ code: "custom", path: ["progressSettings", key], message });
+};
+const settingsOutput = <T extends { progressRule: ProgressRule; progressSettings?: Record<string, unknown> }>(v: T) => {
+  const parsed = v.progressSettings === undefined ? null : parseRuleSettingsForm(v.progressRule, v.progressSettings);
+  return { ...v, progressSettings: parsed?.ok ? parsed.settings : undefined };
+};
+
 export const createPlanSchema = z
   .object({ organizationId: z.string().min(1), slug: planSlug, ...planFields, status: z.enum(["preparing", "active"]).default("preparing") })
-  .superRefine(planSpan);
+  .superRefine(planSpan)
+  .superRefine(ruleSettingsOf)
+  .transform(settingsOutput);
 /** The form name printed at the head of each KPI sheet (熊本県: ＜別記様式２＞); empty = none is printed. */
 export const printFormName = z.string().trim().max(60, "様式名は60文字以内にしてください").optional().transform((v) => v || null);
-export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields, printFormName }).superRefine(planSpan);
+export const updatePlanSchema = z.object({ planId: z.string().min(1), ...planFields, printFormName }).superRefine(planSpan).superRefine(ruleSettingsOf).transform(settingsOutput);
 export const planStatusSchema = z.object({
   planId: z.string().min(1),
   status: z.enum(["preparing", "active", "ended"], { message: "状態を選んでください" }),
@@ -73,7 +92,8 @@ export async function createPlan(prisma: PrismaClient, actor: Actor, input: z.ou
   return inTransaction(prisma, async (tx) => {
     assertCan(actor, "plan.manage", { organizationId: input.organizationId });
     await assertSlugFree(tx, input.organizationId, input.slug);
-    const { organizationId, ...fields } = input;
+    const { organizationId, progressSettings, ...rest } = input;
+    const fields = { ...rest, progressSettings: progressSettings ?? ruleSettingsData(input.progressRule) };
     const plan = await tx.plan.create({ data: { organizationId, ...fields }, select: { id: true, slug: true } });
     await writeAudit(tx, { organizationId, userId: actor.id || null, action: "plan.create", entityType: "Plan", entityId: plan.id, after: fields, via: actor.via });
     return plan;
@@ -83,9 +103,20 @@ export async function createPlan(prisma: PrismaClient, actor: Actor, input: z.ou
 export async function updatePlan(prisma: PrismaClient, actor: Actor, input: z.output<typeof updatePlanSchema>) {
   return inTransaction(prisma, async (tx) => {
     const plan = await loadManagedPlan(tx, actor, input.planId);
-    const { planId, ...fields } = input;
-    const before = { name: plan.name, startYear: plan.startYear, endYear: plan.endYear, progressRule: plan.progressRule, description: plan.description, printFormName: plan.printFormName };
-    if (JSON.stringify(before) === JSON.stringify(fields)) return { id: planId, slug: plan.slug, changed: false };
+    const { planId, progressSettings, ...rest } = input;
+    // settings not sent (an API call without them) are kept while the rule stays; a new rule starts from its defaults
+    const settings = progressSettings ?? (input.progressRule === plan.progressRule ? ruleSettingsData(plan.progressRule, plan.progressSettings) : ruleSettingsData(input.progressRule));
+    const fields = { ...rest, progressSettings: settings };
+    const before = {
+      name: plan.name,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      progressRule: plan.progressRule,
+      description: plan.description,
+      printFormName: plan.printFormName,
+      progressSettings: ruleSettingsData(plan.progressRule, plan.progressSettings),
+    };
+    if (stableJson(before) === stableJson(fields)) return { id: planId, slug: plan.slug, changed: false };
     // the span may not drop years that already hold actual values
     const dropped = [
       ...(fields.startYear > plan.startYear ? [{ fiscalYear: { gte: plan.startYear, lt: fields.startYear } }] : []),
@@ -119,4 +150,15 @@ export async function setPlanStatus(prisma: PrismaClient, actor: Actor, input: z
     await writeAudit(tx, { organizationId: plan.organizationId, userId: actor.id || null, action: "plan.status", entityType: "Plan", entityId: plan.id, before: { status: from }, after: { status: input.status }, via: actor.via, reason: input.reason });
     return { id: plan.id, status: input.status, changed: true };
   });
+}
+
+/** The rule's settings as stored: completed with the defaults, without the rule's name. */
+function ruleSettingsData(rule: ProgressRule, stored?: unknown): Record<string, number | boolean> {
+  const { rule: _rule, ...values } = ruleSettings(rule, stored);
+  return values as Record<string, number | boolean>;
+}
+
+/** JSON with sorted keys (PostgreSQL's jsonb does not keep the order keys were written in). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 }

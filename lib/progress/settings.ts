@@ -130,3 +130,18 @@ export function describeRule(settings: RuleSettings): string[] {
       ];
   }
 }
+
+/** What the set-up form needs for every rule: its fields with their defaults, whether it has the expected-path
+ *  switch (and its default), and its description with the default thresholds. */
+export function ruleSettingsSpec(): Record<ProgressRule, { fields: { key: string; label: string; hint: string; defaultValue: number }[]; expectedPath: boolean | null; description: string[] }> {
+  const out = {} as ReturnType<typeof ruleSettingsSpec>;
+  for (const rule of Object.keys(RULE_SETTING_SCHEMAS) as ProgressRule[]) {
+    const defaults = ruleSettings(rule) as unknown as Record<string, number | boolean>;
+    out[rule] = {
+      fields: RULE_SETTING_FIELDS[rule].map((f) => ({ ...f, defaultValue: Number(defaults[f.key]) })),
+      expectedPath: rule === "kama" ? null : Boolean(defaults.expectedPath),
+      description: describeRule(ruleSettings(rule)),
+    };
+  }
+  return out;
+}

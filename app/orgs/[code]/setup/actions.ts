@@ -3,7 +3,7 @@
 // (zod → signed-in user → lib mutation, which authorises against the permission table and audits).
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { formAction, asForm } from "@/lib/actions/form";
+import { formAction, formObjectWithGroups, asForm } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
 import { createPlan, createPlanSchema } from "@/lib/plans/setup";
 import { adminTwoFactorSchema, setAdminTwoFactorRequirement } from "@/lib/organizations/security";
@@ -11,7 +11,10 @@ import { addUnit, addUnitSchema, moveUnit, moveUnitSchema, renameUnit, renameUni
 
 export async function createPlanAction(prev: FormState, form: FormData) {
   form = asForm(form); // a forged call may send anything as the form
-  return formAction({ name: "plan.create", schema: createPlanSchema, run: (a, i) => createPlan(db(), a, i), publishes: true, message: "計画を作成しました。" })(prev as never, form);
+  return formAction(
+    { name: "plan.create", schema: createPlanSchema, run: (a, i) => createPlan(db(), a, i), publishes: true, message: "計画を作成しました。" },
+    (f) => formObjectWithGroups(f, ["progressSettings"]),
+  )(prev as never, form);
 }
 
 export async function addUnitAction(prev: FormState, form: FormData) {

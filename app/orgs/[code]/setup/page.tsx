@@ -5,6 +5,8 @@ import { can } from "@/lib/authz/permissions";
 import { getOrganizationSetup } from "@/lib/organizations/queries";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { PLAN_STATUS_LABELS, PROGRESS_RULE_LABELS, planYearOptions } from "@/lib/plans/setup";
+import { RuleSettingsFields } from "@/components/setup/rule-settings-fields";
+import { ruleSettingsSpec } from "@/lib/progress/settings";
 import { planPath } from "@/lib/paths";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Field, SetupForm } from "@/components/setup/setup-form";
@@ -119,7 +121,7 @@ export default async function OrganizationSetupPage({ params }: Props) {
           <Field name="slug" label="URL 名" required hint="半角英小文字・数字と「-」（例 kama-2025）。作成後は変更できません。" autoComplete="off" />
           <Field name="startYear" label="開始年度" required options={planYearOptions(fiscalYearWithWestern)} />
           <Field name="endYear" label="終了年度" required options={planYearOptions(fiscalYearWithWestern)} />
-          <Field name="progressRule" label="進捗の判定方法" required defaultValue="default" options={Object.entries(PROGRESS_RULE_LABELS).map(([value, label]) => ({ value, label }))} />
+          <RuleSettingsFields formId="new-plan" rules={Object.entries(PROGRESS_RULE_LABELS).map(([value, label]) => ({ value, label }))} spec={ruleSettingsSpec()} rule="default" settings={{}} />
           <Field name="status" label="状態" defaultValue="preparing" options={[{ value: "preparing", label: "準備中（職員のみ）" }, { value: "active", label: "運用中（公開）" }]} />
           <Field name="description" label="説明" multiline />
         </SetupForm>

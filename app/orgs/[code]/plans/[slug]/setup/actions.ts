@@ -3,7 +3,7 @@
 // the one action path (zod → signed-in user → lib mutation, which authorises and audits).
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { formAction, asForm } from "@/lib/actions/form";
+import { formAction, formObjectWithGroups, asForm } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
 import { PLAN_STATUS_LABELS, planStatusSchema, setPlanStatus, updatePlan, updatePlanSchema } from "@/lib/plans/setup";
 import { addSection, addSectionSchema, deleteSection, deleteSectionSchema, moveSection, moveSectionSchema, updateSection, updateSectionSchema } from "@/lib/plans/sections";
@@ -11,7 +11,10 @@ import { nextPeriodSchema, startNextPeriod } from "@/lib/plans/next-period";
 
 export async function updatePlanAction(prev: FormState, form: FormData) {
   form = asForm(form); // a forged call may send anything as the form
-  return formAction({ name: "plan.update", schema: updatePlanSchema, run: (a, i) => updatePlan(db(), a, i), publishes: true, message: (r) => (r.changed ? "計画の設定を保存しました。" : "変更はありません。") })(prev as never, form);
+  return formAction(
+    { name: "plan.update", schema: updatePlanSchema, run: (a, i) => updatePlan(db(), a, i), publishes: true, message: (r) => (r.changed ? "計画の設定を保存しました。" : "変更はありません。") },
+    (f) => formObjectWithGroups(f, ["progressSettings"]),
+  )(prev as never, form);
 }
 
 export async function planStatusAction(prev: FormState, form: FormData) {

@@ -9,6 +9,8 @@ import { needsReason, PLAN_STATUS_LABELS, PROGRESS_RULE_LABELS, planYearOptions,
 import { SECTION_KIND_LABELS } from "@/lib/plans/sections";
 import { planPath } from "@/lib/paths";
 import { Field, SetupForm } from "@/components/setup/setup-form";
+import { RuleSettingsFields } from "@/components/setup/rule-settings-fields";
+import { ruleSettingsSpec } from "@/lib/progress/settings";
 import { SetupRefused } from "@/components/setup/setup-refused";
 import { addSectionAction, deleteSectionAction, moveSectionAction, nextPeriodAction, planStatusAction, updatePlanAction, updateSectionAction } from "./actions";
 
@@ -87,7 +89,13 @@ export default async function PlanSetupPage({ params, searchParams }: Props) {
           <p className="hint">URL 名：{plan.slug}（変更できません）</p>
           <Field name="startYear" label="開始年度" defaultValue={String(plan.startYear)} required options={planYearOptions(fiscalYearWithWestern)} />
           <Field name="endYear" label="終了年度" defaultValue={String(plan.endYear)} required options={planYearOptions(fiscalYearWithWestern)} />
-          <Field name="progressRule" label="進捗の判定方法" defaultValue={plan.progressRule} required options={Object.entries(PROGRESS_RULE_LABELS).map(([value, label]) => ({ value, label }))} />
+          <RuleSettingsFields
+            formId="plan-settings"
+            rules={Object.entries(PROGRESS_RULE_LABELS).map(([value, label]) => ({ value, label }))}
+            spec={ruleSettingsSpec()}
+            rule={plan.progressRule}
+            settings={(plan.progressSettings ?? {}) as Record<string, unknown>}
+          />
           <Field name="description" label="説明" defaultValue={plan.description ?? ""} multiline />
           <Field name="printFormName" label="印刷する様式名" defaultValue={plan.printFormName ?? ""} hint="印刷用シートの左上に表示します（例：＜別記様式２＞）。空欄にすると表示しません。" autoComplete="off" />
         </SetupForm>
