@@ -127,6 +127,8 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
               targetPath: cells("target"),
               estimates: cells("estimate"),
               comparison: s.aggregation === null ? null : { aggregation: s.aggregation, value: num(s.comparisonValue), text: s.comparisonText },
+              // true: the actuals are a running total from the plan period's start, the baseline the previous period's total
+              countsWithinPeriod: s.countsWithinPeriod,
               chartLabels: s.chartLabels,
             };
           }),

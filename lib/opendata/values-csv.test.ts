@@ -26,7 +26,7 @@ const dataset = {
             baseline: { ...y(2019, "令和元年度"), printedYearLabel: "R1", value: 1027, text: "1,027", cellLabel: null, period: null },
             target: { kind: "number", direction: "higher", ...y(2023, "令和5年度"), value: 1500, text: "1,500", periodStart: null, periodEnd: null },
             actuals: [cell(2020, "令和2年度", 1200, "1,200", { cellLabel: "(R2)" }), cell(2021, "令和3年度", null, "集計中"), cell(2022, "令和4年度", 0, "0")],
-            targetPath: [], estimates: [], comparison: null, chartLabels: [],
+            targetPath: [], estimates: [], comparison: null, countsWithinPeriod: false, chartLabels: [],
           }],
           sheets: [{
             evaluationYear: 2023, evaluationYearLabel: "令和5年度",
@@ -41,7 +41,7 @@ const dataset = {
             target: { kind: "period_total", direction: "higher", fiscalYear: null, fiscalYearLabel: null, value: 40, text: "5年間に40件", periodStart: 2020, periodEnd: 2024 },
             actuals: [cell(2020, "令和2年度", 2, "2", { note: "速報\n値" })],
             targetPath: [cell(2021, "令和3年度", 10, "10")], estimates: [cell(2030, "令和12年度", -1305, "△1,305")],
-            comparison: { aggregation: "sum", value: 19, text: "19" }, chartLabels: [],
+            comparison: { aggregation: "sum", value: 19, text: "19" }, countsWithinPeriod: false, chartLabels: [],
           }],
           sheets: [],
         },

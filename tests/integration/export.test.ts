@@ -33,6 +33,11 @@ describe("JSON export of the whole dataset", () => {
     const no9 = plan.measures.find((m) => m.number === "9")!;
     expect(no9.sheets.map((s) => s.evaluationYear)).toEqual([2020, 2023]);
 
+    // No 5's 累計 (件/4年) counts within the plan period; its 単年 row and No 6's 累計 (since before the period) do not
+    const no5 = plan.measures.find((m) => m.number === "5")!;
+    expect(no5.series.map((s) => [s.label, s.unit, s.countsWithinPeriod])).toEqual([["単年", "件/年", false], ["累計", "件/4年", true]]);
+    expect(series.countsWithinPeriod).toBe(false);
+
     const kama = data.organizations.find((o) => o.code === "402273")!;
     const kamaPlan = kama.plans.find((p) => p.slug === "kama-2020")!;
     const founders = kamaPlan.measures.find((m) => m.name === "起業支援による創業者数")!;
