@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { db } from "@/lib/db";
 import { countUnread } from "@/lib/notifications/queries";
+import { organizationsWhereCanRead, organizationsWithGrant } from "@/lib/authz/permissions";
 
 export const metadata: Metadata = {
   title: { default: "総合戦略 KPI ダッシュボード", template: "%s | 総合戦略 KPI ダッシュボード" },
@@ -13,8 +14,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const roles = new Set(user?.memberships.map((m) => m.role));
-  const adminOf = user?.memberships.find((m) => m.role === "admin");
+  // the menu asks the permission table (its read part, and the grants the linked pages check), not role names
+  const reads = (read: "work.view" | "review.view") => (user ? organizationsWhereCanRead(user, read).length > 0 : false);
+  const manages = user ? organizationsWithGrant(user, "user.manage").length > 0 : false;
+  const setupOrg = user ? organizationsWithGrant(user, "plan.manage")[0] : undefined;
+  const setupOf = user?.memberships.find((m) => m.organizationId === setupOrg);
   // admin roles held back until the user signs in with two-factor sign-in (their organisation requires it)
   const heldAdmin = user?.memberships.filter((m) => m.needsTwoFactor).map((m) => m.organizationName) ?? [];
   // signed-in users only: anonymous pages (and their cached copies, which have no cookies) run no query here
@@ -31,10 +35,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   <a href="/notifications">{unread > 0 ? `お知らせ（未読 ${unread.toLocaleString("ja-JP")}件）` : "お知らせ"}</a>
-                  {(roles.has("officer") || roles.has("admin")) && <a href="/work">担当シート</a>}
-                  {(roles.has("committee") || roles.has("admin")) && <a href="/review">評価委員の確認</a>}
-                  {roles.has("admin") && <a href="/admin">管理</a>}
-                  {adminOf && <a href={`/orgs/${adminOf.organizationCode}/setup`}>設定</a>}
+                  {reads("work.view") && <a href="/work">担当シート</a>}
+                  {reads("review.view") && <a href="/review">評価委員の確認</a>}
+                  {manages && <a href="/admin">管理</a>}
+                  {setupOf && <a href={`/orgs/${setupOf.organizationCode}/setup`}>設定</a>}
                   {user.isOperator && <a href="/system">運用管理</a>}
                   <span>{user.name}</span>
                   <a href="/account">アカウント</a>
