@@ -227,8 +227,7 @@ export default async function OpenDataPage({ searchParams }: Props) {
           または <code>If-Modified-Since</code> を付けて要求すると、変わっていなければ本文なしの 304 を返します。
         </li>
         <li>
-          ほかのサイトのスクリプトからの条件付き要求のプリフライト（<code>OPTIONS</code>）にも答えます。JSON と CSV は、要求の{" "}
-          <code>Accept-Encoding</code> に gzip があれば gzip で圧縮して送ります。
+          ほかのサイトのスクリプトからの条件付き要求のプリフライト（<code>OPTIONS</code>）にも答えます。
         </li>
         <li>
           ライセンスは応答ヘッダーにも示します：<code>X-Data-License</code>（ライセンス名を UTF-8 でパーセントエンコードしたもの）と、既知のライセンスなら{" "}

@@ -3,10 +3,12 @@ import type { FileCheck } from "@/lib/opendata/machine-readability/plan-files";
 import { apiPlanChecksPath } from "@/lib/opendata/paths";
 
 const STATUS_LABEL = { pass: "適合", fail: "不適合", not_applicable: "対象外" } as const;
+const FILES = ["values.csv", "narratives.csv", "data.xlsx"] as const;
 
 type PlanChecks = { organization: string; code: string; slug: string; plan: string; files: FileCheck[] };
 
-/** Per plan and file: how many rules pass, fail or do not apply, with each rule's result behind a disclosure. */
+/** Per plan and file: how many rules pass, fail or do not apply; then per rule and kind of file, across the plans
+ *  (each plan's full result, with what each rule found, is its JSON). */
 export function RuleChecks({ plans }: { plans: PlanChecks[] }) {
   if (plans.length === 0) return <p>このページに一覧した計画はありません。</p>;
   return (
@@ -47,48 +49,45 @@ export function RuleChecks({ plans }: { plans: PlanChecks[] }) {
           </tbody>
         </table>
       </ScrollRegion>
-      {plans.map((p) => (
-        <details key={`${p.code}/${p.slug}`}>
-          <summary>
-            ルールごとの結果：{p.organization} {p.plan}
-          </summary>
-          <ScrollRegion label={`ルールごとの結果：${p.plan}`}>
-            <table className="data-table">
-              <caption>
-                ルールごとの結果：{p.organization} {p.plan}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">ルール</th>
-                  {p.files.map((f) => (
-                    <th scope="col" key={f.file}>
-                      {f.file}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.files[0].results.map((rule, i) => (
-                  <tr key={rule.id}>
-                    <th scope="row">
-                      {rule.id} {rule.name}
-                    </th>
-                    {p.files.map((f) => {
-                      const r = f.results[i];
-                      return (
-                        <td key={f.file} data-status={r.status}>
-                          {STATUS_LABEL[r.status]}
-                          {r.detail && <div className="muted">{r.detail}</div>}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </details>
-      ))}
+      <ScrollRegion label="ルールごとの結果">
+        <table className="data-table">
+          <caption>ルールごとの結果（一覧の {plans.length} 計画のファイル）</caption>
+          <thead>
+            <tr>
+              <th scope="col">ルール</th>
+              {FILES.map((file) => (
+                <th scope="col" key={file}>
+                  {file}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {plans[0].files[0].results.map((rule, i) => (
+              <tr key={rule.id}>
+                <th scope="row">
+                  {rule.id} {rule.name}
+                </th>
+                {FILES.map((file) => {
+                  const results = plans.map((p) => ({ plan: p, result: p.files.find((f) => f.file === file)!.results[i] }));
+                  const failed = results.filter((r) => r.result.status === "fail");
+                  if (results.every((r) => r.result.status === "not_applicable")) return <td key={file}>{STATUS_LABEL.not_applicable}</td>;
+                  return (
+                    <td key={file}>
+                      {failed.length === 0 ? `${STATUS_LABEL.pass}（${results.length}計画）` : `${STATUS_LABEL.fail}（${failed.length}計画）`}
+                      {failed.map((f) => (
+                        <div className="muted" key={f.plan.slug}>
+                          {f.plan.organization} {f.plan.plan}：{f.result.detail}
+                        </div>
+                      ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

@@ -28,7 +28,7 @@ export function buildApiIndex() {
     http: {
       cors: "Access-Control-Allow-Origin: *。条件付き要求（If-None-Match / If-Modified-Since）のプリフライト（OPTIONS）にも答えます。",
       caching: "ETag と Last-Modified を返し、条件付き要求には変わっていなければ 304 を返します（Cache-Control: no-cache）。",
-      compression: "Accept-Encoding に gzip があれば、JSON と CSV を gzip で圧縮して送ります。",
+      compression: "圧縮（gzip / brotli）は公開環境の前段のリバースプロキシが行います（README）。",
     },
     machineReadabilityRules: RULES_SOURCE,
   };

@@ -3,7 +3,7 @@ import "server-only";
 // the app's database; tests call them with their own. Only published data is served: everything goes through
 // exportDataset, which reads published narratives and the applied (published) yearly values only. Every
 // response carries CORS, the licence, ETag and Last-Modified and answers conditional requests with 304
-// (lib/opendata/http.ts); next start gzips the JSON and CSV.
+// (lib/opendata/http.ts); compression is the reverse proxy's (README).
 import type { PrismaClient } from "../generated/prisma/client";
 import { exportDataset, organizationSummary } from "../export/dataset";
 import { fiscalYearLabel } from "../fiscal-year";

@@ -82,9 +82,9 @@ export const JSON_LD_TYPE = "application/ld+json; charset=utf-8";
 export const CSV_TYPE = "text/csv; charset=utf-8; header=present";
 
 /**
- * A data response: 304 (no body) when the client's copy is current, else the body. Compression is the server's:
- * `next start` gzips JSON and CSV itself (Next's `compress`, on by default) and drops a Content-Encoding that a
- * route handler sets, so brotli needs a reverse proxy in front (README). HEAD gets the headers only.
+ * A data response: 304 (no body) when the client's copy is current, else the body. Not compressed here: Next 16
+ * drops a Content-Encoding that a route handler sets (the body would arrive compressed but unlabelled), and its own
+ * compression skips route handlers, so the reverse proxy in front compresses (README). HEAD gets the headers only.
  */
 export function sendData(request: Request, body: string | Uint8Array, options: { license: string; lastModified: Date | null; etag: string; contentType: string; fileName?: string }): Response {
   const headers = dataHeaders({ ...options, lastModified: options.lastModified ?? undefined });

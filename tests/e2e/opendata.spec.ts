@@ -8,6 +8,7 @@ const PLAN = "第2期 熊本県まち・ひと・しごと創生総合戦略";
 const planLink = (label: string) => new RegExp(`^${label}\\s*：${PLAN}$`);
 
 test("the open-data page lists every plan's downloads, the licence and the CSV columns, and passes axe", async ({ page }) => {
+  test.setTimeout(120_000); // the page also lists each rule's check; axe reads it all
   await page.goto("/opendata");
   await expect(page).toHaveTitle(/オープンデータ/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("オープンデータ");
