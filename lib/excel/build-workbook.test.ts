@@ -18,7 +18,7 @@ const data: ExportData = {
       name: "製造品出荷額",
       departments: "商工労働部",
       divisions: "商工政策課・産業支援課",
-      statusLabel: "遅れ",
+      statusLabel: "遅れ", statusNote: null,
       version: 3,
       series: [
         {
@@ -53,11 +53,11 @@ describe("buildPlanWorkbook", () => {
       undefined,
       "No", "指標名", "担当部局", "担当課", "区分", "単位", "基準値年度", "基準値",
       "R1実績値（2019）", "R2実績値（2020）", "R3実績値（2021）", "R4実績値（2022）", "R5実績値（2023）",
-      "目標値", "目標年度", "進捗状況", VERSION_HEADER, KEY_NUMBER, KEY_SERIES,
+      "目標値", "目標年度", "進捗状況", "判定の注記", VERSION_HEADER, KEY_NUMBER, KEY_SERIES,
     ]);
-    expect(ws.getCell(1, 17).note).toMatch(/^書き出したとき（2024\/6\/1 9:00:00）の令和5年度（2023）のシートの版/);
+    expect(ws.getCell(1, 18).note).toMatch(/^書き出したとき（2024\/6\/1 9:00:00）の令和5年度（2023）のシートの版/);
     const row = ws.getRow(2);
-    expect(row.values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "単年", "億円", "R1（2019）", 28000, undefined, -1833, undefined, "集計中", 36123, 44000, "R5（2023）", "遅れ", 3, "15", "単年"]);
+    expect(row.values).toEqual([undefined, "15", "製造品出荷額", "商工労働部", "商工政策課・産業支援課", "単年", "億円", "R1（2019）", 28000, undefined, -1833, undefined, "集計中", 36123, 44000, "R5（2023）", "遅れ", undefined, 3, "15", "単年"]);
   });
 
   it("numbers are number cells printed as the sheet printed them; text cells are strings, never 0", async () => {

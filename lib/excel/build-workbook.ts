@@ -46,6 +46,8 @@ export type ExportMeasure = {
   departments: string;
   divisions: string;
   statusLabel: string;
+  /** late statistics (the year judged, a later figure pending) and an official rating that differs, with its reason */
+  statusNote: string | null;
   /** the version of the measure's sheet for `versionYear` (0: none yet); null when the reader may not see versions */
   version: number | null;
   series: ExportSeries[];
@@ -118,7 +120,7 @@ function valuesSheet(wb: Workbook, data: ExportData) {
   const headers = [...VALUE_HEADERS_BEFORE, ...data.years.map(yearHeader), ...VALUE_HEADERS_AFTER, VERSION_HEADER, KEY_NUMBER, KEY_SERIES];
   ws.addRow(headers);
   const col = (h: string) => headers.indexOf(h) + 1;
-  const widths: Record<string, number> = { No: 7, 指標名: 40, 担当部局: 16, 担当課: 22, 区分: 14, 単位: 10, 基準値年度: 12, 基準値: 12, 目標値: 12, 目標年度: 12, 進捗状況: 10, [VERSION_HEADER]: 6, [KEY_NUMBER]: 9, [KEY_SERIES]: 12 };
+  const widths: Record<string, number> = { No: 7, 指標名: 40, 担当部局: 16, 担当課: 22, 区分: 14, 単位: 10, 基準値年度: 12, 基準値: 12, 目標値: 12, 目標年度: 12, 進捗状況: 10, 判定の注記: 30, [VERSION_HEADER]: 6, [KEY_NUMBER]: 9, [KEY_SERIES]: 12 };
   headers.forEach((h, i) => (ws.getColumn(i + 1).width = widths[h] ?? 14));
   ws.getCell(1, col("進捗状況")).note = `${fiscalYearWithWestern(data.statusYear)}までの実績値で判定した進捗状況`;
   ws.getCell(1, col(VERSION_HEADER)).note = versionNote(data, data.versionYear);
@@ -139,6 +141,7 @@ function valuesSheet(wb: Workbook, data: ExportData) {
       writeValue(ws, r, col("目標値"), s.target);
       row.getCell(col("目標年度")).value = s.targetYear ?? "";
       row.getCell(col("進捗状況")).value = m.statusLabel;
+      if (m.statusNote) row.getCell(col("判定の注記")).value = m.statusNote;
       if (m.version !== null) row.getCell(col(VERSION_HEADER)).value = m.version;
       row.getCell(col(KEY_NUMBER)).value = m.number;
       row.getCell(col(KEY_SERIES)).value = s.label;
@@ -147,7 +150,7 @@ function valuesSheet(wb: Workbook, data: ExportData) {
     }
   }
   styleHeader(ws);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: col("進捗状況") } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: col("判定の注記") } };
   printOnA4(ws, "landscape");
 }
 

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { shortEraYear } from "../fiscal-year";
 import { measureListSelect, seriesSelect } from "../measures/measure-select";
 import { measureStatus } from "../measures/measure-status";
+import type { MeasureStatus } from "../progress/types";
 import { actualValues, planRule, toSeriesInput } from "../measures/series-input";
 import { publicNote } from "../measures/provenance";
 import { ownersOf } from "../plans/overview";
@@ -90,8 +91,8 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
     generatedAt: now,
     measures: selected.map((m) => {
       const owners = ownersOf(m);
-      const official = m.officialRatings.find((r) => r.evaluationYear === statusYear)?.rating ?? null;
-      const status = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(plan), statusYear, official);
+      const rating = m.officialRatings.find((r) => r.evaluationYear === statusYear) ?? null;
+      const status = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(plan), statusYear, rating?.rating ?? null, rating?.reason ?? null);
       const published = entries
         .filter((e) => e.measureId === m.id && (e.evaluationYear === versionYear || e.publishedEffortStatus || e.publishedIssues || e.publishedDirection))
         .map((e) => ({ evaluationYear: e.evaluationYear, effortStatus: e.publishedEffortStatus, issues: e.publishedIssues, direction: e.publishedDirection, version: versionOf(m.id, e.evaluationYear) }));
@@ -104,6 +105,7 @@ export async function loadExportData(prisma: PrismaClient, options: ExportOption
         departments: unique(owners.map((o) => o.department)).join("・"),
         divisions: unique(owners.map((o) => o.division)).join("・"),
         statusLabel: status.statusLabel,
+        statusNote: statusNote(status),
         version: versionOf(m.id, versionYear),
         series: m.series.map((s) => ({
           label: s.label,
@@ -147,4 +149,13 @@ export function xlsxResponse(file: { buffer: Uint8Array; fileName: string; ascii
       "Cache-Control": "no-store",
     },
   });
+}
+
+/** The 判定の注記 column: which year was judged when a later figure is pending, and an official rating that differs. */
+export function statusNote(status: MeasureStatus): string | null {
+  const notes = [
+    status.pending?.note,
+    status.official?.agrees === false ? `公式評価「${status.official.rating}」${status.official.reason ? `（理由：${status.official.reason}）` : ""}` : null,
+  ].filter(Boolean);
+  return notes.length ? notes.join("／") : null;
 }

@@ -14,7 +14,7 @@ export const SHEET_ABOUT = "説明";
 /** 指標 sheet: the columns before the fiscal-year columns */
 export const VALUE_HEADERS_BEFORE = ["No", "指標名", "担当部局", "担当課", "区分", "単位", "基準値年度", "基準値"] as const;
 /** 指標 sheet: the columns after the fiscal-year columns (then the hidden keys) */
-export const VALUE_HEADERS_AFTER = ["目標値", "目標年度", "進捗状況"] as const;
+export const VALUE_HEADERS_AFTER = ["目標値", "目標年度", "進捗状況", "判定の注記"] as const;
 /** the version of the row's sheet (SheetEntry.version, 0 when there is none yet) when it was exported: a row
  *  whose sheet has changed since is flagged on import and needs an explicit choice */
 export const VERSION_HEADER = "版";

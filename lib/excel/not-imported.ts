@@ -54,8 +54,9 @@ export function expectedValueCell(header: string, m: ExportMeasure, s: ExportSer
     単位: s.unit,
     基準値年度: s.baselineYear,
     目標年度: s.targetYear,
-    進捗状況: m.statusLabel,
   };
+  // 進捗状況 and 判定の注記 are computed from the values (and the plan's rule) when the file is written: a
+  // difference says the plan moved on since the export, not that the reader typed something, so they are not compared
   if (header in texts) return { kind: "text", text: texts[header] };
   if (header === "基準値") return { kind: "value", cell: s.baseline, unit: s.unit };
   if (header === "目標値") return { kind: "value", cell: s.target, unit: s.unit };
