@@ -136,11 +136,14 @@ export function PrintSheet({ sheet, level, page, internal = false }: { sheet: Pr
             {status.official?.agrees === false && "（判定と異なる）"}
             {status.official?.agrees === true && "（判定と一致）"}
           </p>
+          {status.official?.agrees === false && status.official.reason && <p>異なる評価の理由：{status.official.reason}</p>}
+          {status.pending && <p>※{status.pending.note}</p>}
           <ul>
             {status.series.map((s) => (
               <li key={s.label}>
                 {status.series.length > 1 && <>{s.label}：{s.statusLabel}　</>}
                 {s.explanation}
+                {s.projection && <>（見込み：{s.projection.text}）</>}
               </li>
             ))}
           </ul>
