@@ -65,8 +65,8 @@ function malformedPath(request: NextRequest): NextResponse | null {
 }
 
 /** An anonymous GET of a page with a cached copy (lib/anonymous-cache/routing.ts) that names nothing real is
- *  answered by the page rendered on demand (a 404, not stored) instead of by the cache. A client's own copy of the
- *  header is removed either way, so it cannot steer the cache. */
+ *  answered by the prerendered not-found page (a 404, not stored) instead of by the cache. A client's own copy of
+ *  the header is removed, so it cannot steer the cache. */
 async function cacheOnlyRealPages(request: NextRequest): Promise<NextResponse> {
   const sent = request.headers.has(UNCACHED_HEADER);
   const anonymousCopy =
@@ -75,10 +75,13 @@ async function cacheOnlyRealPages(request: NextRequest): Promise<NextResponse> {
     !VIEW_PARAMETERS.some((p) => request.nextUrl.searchParams.has(p)) &&
     !request.headers.has("next-action");
   const uncached = anonymousCopy && !(await mayBeCached(request.nextUrl.pathname));
-  if (!sent && !uncached) return NextResponse.next();
+  // a URL that names nothing gets the not-found page prerendered at build time: the same Japanese page in the
+  // site's layout, as HTML. A dynamic page's notFound() answers an empty shell that only JavaScript fills
+  // (vercel/next.js#62228): blank without JavaScript, and no lang or layout for a crawler or curl.
+  if (uncached) return NextResponse.rewrite(new URL("/_not-found", request.url));
+  if (!sent) return NextResponse.next();
   const headers = new Headers(request.headers);
   headers.delete(UNCACHED_HEADER);
-  if (uncached) headers.set(UNCACHED_HEADER, "1");
   return NextResponse.next({ request: { headers } });
 }
 

@@ -39,7 +39,7 @@ export function anonymousCacheRewrites(): Rewrite[] {
     ...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
     ...VIEW_PARAMETERS.map((key) => ({ type: "query" as const, key })),
     { type: "header", key: "next-action" }, // a server action is answered by the page it was posted to
-    { type: "header", key: UNCACHED_HEADER }, // set by proxy.ts for a URL that names no real page: a 404 is not cached
+    { type: "header", key: UNCACHED_HEADER }, // a request carrying it never reaches the cache; proxy.ts removes a client's copy and answers a URL that names no real page with the prerendered 404
   ];
   return CACHED_PAGES.map(([source, destination]) => ({ source, destination, missing }));
 }

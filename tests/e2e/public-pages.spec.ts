@@ -135,11 +135,14 @@ test("not-found pages are Japanese, in the site's layout, with one title", async
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.locator("title")).toHaveCount(1);
-    await expect(page).toHaveTitle(/^(ページ|指標)が見つかりません \| 総合戦略 KPI ダッシュボード$/);
+    await expect(page).toHaveTitle("ページが見つかりません | 総合戦略 KPI ダッシュボード");
     await expect(page.getByRole("link", { name: "アクセシビリティ方針" })).toBeVisible();
     const html = await (await request.get(url)).text();
     expect(html.match(/<title[\s>]/g)?.length).toBe(1);
     expect(html).not.toContain("This page could not be found");
+    // the page itself is in the HTML (readable without JavaScript), not only in the script that fills an empty shell
+    expect(html).toContain('<html lang="ja"');
+    expect(html).toMatch(/<h1[^>]*>ページが見つかりません<\/h1>/);
   }
   await page.goto("/no-such-page");
   await noAxeViolations(page);
