@@ -187,6 +187,10 @@ export default async function OpenDataPage({ searchParams }: Props) {
               <td>CSV のスキーマ（Frictionless の Tabular Data Resource）：列ごとのフィールド名・項目名・型・単位・内容、選択肢のコード表、特殊記号の定義、文字コード・BOM・改行</td>
             </tr>
             <tr>
+              <th scope="row"><code>{apiSchemaPath("dataset")}</code></th>
+              <td>JSON（1 計画・1 団体）の JSON Schema</td>
+            </tr>
+            <tr>
               <th scope="row"><code>{apiOpenApiPath()}</code></th>
               <td>API の OpenAPI 3.1 文書</td>
             </tr>

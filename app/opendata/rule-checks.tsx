@@ -30,7 +30,7 @@ export function RuleChecks({ plans }: { plans: PlanChecks[] }) {
               p.files.map((f, i) => (
                 <tr key={`${p.code}/${p.slug}/${f.file}`}>
                   {i === 0 && (
-                    <th scope="rowgroup" rowSpan={p.files.length}>
+                    <th scope="rowgroup" rowSpan={p.files.length} style={{ minWidth: "10em" }}>
                       {p.organization} {p.plan}
                       <div>
                         <a href={apiPlanChecksPath(p.code, p.slug)}>
@@ -65,7 +65,7 @@ export function RuleChecks({ plans }: { plans: PlanChecks[] }) {
           <tbody>
             {plans[0].files[0].results.map((rule, i) => (
               <tr key={rule.id}>
-                <th scope="row">
+                <th scope="row" style={{ minWidth: "14em" }}>
                   {rule.id} {rule.name}
                 </th>
                 {FILES.map((file) => {

@@ -23,7 +23,7 @@ export function buildApiIndex() {
       narrativesCsv: `${plan}/narratives.csv`,
       xlsx: `${plan}/data.xlsx`,
       machineReadability: `${plan}/machine-readability.json`,
-      schemas: { values: apiSchemaPath("values"), narratives: apiSchemaPath("narratives") },
+      schemas: { values: apiSchemaPath("values"), narratives: apiSchemaPath("narratives"), dataset: apiSchemaPath("dataset") },
     },
     http: {
       cors: "Access-Control-Allow-Origin: *。条件付き要求（If-None-Match / If-Modified-Since）のプリフライト（OPTIONS）にも答えます。",

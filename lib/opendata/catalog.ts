@@ -5,7 +5,7 @@ import { planPath } from "../paths";
 import { fiscalYearLabel } from "../fiscal-year";
 import type { CatalogPlanRow } from "./catalog-queries";
 import { EDIT_NOTICE, attributionText, licenseUrl } from "./license";
-import { apiCatalogPath, apiIndexPath, apiOrganizationJsonPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, apiSchemaPath, openDataPagePath } from "./paths";
+import { apiCatalogPath, apiOrganizationJsonPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, apiSchemaPath, openDataPagePath } from "./paths";
 import { XLSX_MEDIA_TYPE } from "./media-types";
 
 export const CATALOG_CONTEXT = {
@@ -38,7 +38,7 @@ type Distribution = { title: string; description: string; path: string; mediaTyp
 
 function distributions(code: string, slug: string): Distribution[] {
   return [
-    { title: "JSON", description: "指標・基準値・実績値・目標値・進捗の判定・公開済みの記述（JSON エクスポートの形）", path: apiPlanJsonPath(code, slug), mediaType: "application/json", format: "JSON", schema: `${apiIndexPath()}/openapi.json` },
+    { title: "JSON", description: "指標・基準値・実績値・目標値・進捗の判定・公開済みの記述（JSON エクスポートの形）", path: apiPlanJsonPath(code, slug), mediaType: "application/json", format: "JSON", schema: apiSchemaPath("dataset") },
     { title: "値 CSV（values.csv）", description: "基準値・実績値・目標値。1 行 1 値の縦持ち", path: apiPlanValuesCsvPath(code, slug), mediaType: "text/csv", format: "CSV", schema: apiSchemaPath("values") },
     { title: "記述 CSV（narratives.csv）", description: "公開済みの取組状況・課題等・今後の方向性。1 行 1 段落", path: apiPlanNarrativesCsvPath(code, slug), mediaType: "text/csv", format: "CSV", schema: apiSchemaPath("narratives") },
     { title: "Excel（data.xlsx）", description: "値と記述の 2 つの表を 2 つのシートに（CSV と同じ列）、列の定義のシート付き", path: apiPlanXlsxPath(code, slug), mediaType: XLSX_MEDIA_TYPE, format: "XLSX", schema: apiSchemaPath("values") },

@@ -18,9 +18,10 @@ import { listCatalogPlans } from "./catalog-queries";
 import { buildCatalog } from "./catalog";
 import { buildApiIndex } from "./api-index";
 import { tableSchemaResource } from "./table-schema";
+import { datasetJsonSchema } from "./dataset-schema";
 import { XLSX_MEDIA_TYPE } from "./media-types";
 import { checkPlanFiles } from "./machine-readability/plan-files";
-import { apiOrganizationJsonPath, apiPlanChecksPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, type SchemaName } from "./paths";
+import { apiOrganizationJsonPath, apiPlanChecksPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath } from "./paths";
 
 export type PlanFormat = "json" | "values.csv" | "narratives.csv" | "data.xlsx" | "checks";
 type GetDb = () => PrismaClient;
@@ -31,6 +32,7 @@ export const OPEN_DATA_REVISION = "2026-12-06";
 /** When the schemas (lib/opendata/columns.ts) last changed: their Last-Modified. */
 export const SCHEMAS_MODIFIED = new Date("2026-12-06T00:00:00Z");
 
+const SCHEMA_JSON_TYPE = "application/schema+json; charset=utf-8";
 const CODE = /^\d{6}$/; // 全国地方公共団体コード
 const SLUG = /^[a-z0-9-]{1,100}$/;
 const NOT_FOUND_ORG = "指定された団体コードの団体はありません。";
@@ -56,12 +58,14 @@ export function serveIndex(request: Request): Promise<Response> {
   return guarded(async () => sendDocument(request, buildApiIndex(), { lastModified: SCHEMAS_MODIFIED }));
 }
 
-/** /api/v1/schemas/values.json, narratives.json: the CSV's tabular data resource (table schema, dialect, encoding). */
+/** /api/v1/schemas/values.json, narratives.json: the CSV's tabular data resource (table schema, dialect, encoding);
+ *  dataset.json: the JSON Schema of the JSON distribution. */
 export function serveSchema(request: Request, rawName: string): Promise<Response> {
   return guarded(async () => {
     const name = rawName.replace(/\.json$/, "");
-    if (name !== "values" && name !== "narratives") return errorResponse(404, "このスキーマはありません。values.json か narratives.json です。");
-    return sendDocument(request, tableSchemaResource(name as SchemaName), { lastModified: SCHEMAS_MODIFIED });
+    if (name === "dataset") return sendDocument(request, datasetJsonSchema(), { lastModified: SCHEMAS_MODIFIED, contentType: SCHEMA_JSON_TYPE });
+    if (name !== "values" && name !== "narratives") return errorResponse(404, "このスキーマはありません。values.json、narratives.json、dataset.json です。");
+    return sendDocument(request, tableSchemaResource(name), { lastModified: SCHEMAS_MODIFIED });
   });
 }
 

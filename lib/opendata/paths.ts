@@ -13,8 +13,8 @@ export const apiPlanNarrativesCsvPath = (code: string, slug: string) => `${plan(
 export const apiPlanXlsxPath = (code: string, slug: string) => `${plan(code, slug)}/data.xlsx`;
 /** DCAT catalogue (JSON-LD) of every organisation's published datasets */
 export const apiCatalogPath = () => `${API}/catalog.jsonld`;
-export type SchemaName = "values" | "narratives";
-/** the Frictionless tabular data resource (table schema, dialect, encoding) of one CSV */
+export type SchemaName = "values" | "narratives" | "dataset";
+/** the Frictionless tabular data resource (table schema, dialect, encoding) of one CSV, or the JSON Schema of the JSON */
 export const apiSchemaPath = (name: SchemaName) => `${API}/schemas/${name}.json`;
 /** the machine-readability check of one plan's downloads (JSON) */
 export const apiPlanChecksPath = (code: string, slug: string) => `${plan(code, slug)}/machine-readability.json`;

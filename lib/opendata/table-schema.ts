@@ -21,7 +21,7 @@ export const SPECIAL_MARKS = [
   { mark: "'（文字の先頭）", meaning: "表計算ソフトが数式として実行しないよう、=・+・-・@ で始まる文字に付けた印（CSV インジェクション対策）。プログラムでは取り除く", valueStatus: null },
 ] as const;
 
-const TITLES: Record<SchemaName, { title: string; description: string; columns: readonly ColumnDef[]; primaryKey: string[] }> = {
+const TITLES: Record<Exclude<SchemaName, "dataset">, { title: string; description: string; columns: readonly ColumnDef[]; primaryKey: string[] }> = {
   values: {
     title: "KPI の値（基準値・実績値・目標値）",
     description: "1 行が「指標 × 系列 × 値の区分 × 年度」の 1 つの値（縦持ち）。数値は value、単位は unit、印字どおりの表記は text の列。",
@@ -51,7 +51,7 @@ function field(c: ColumnDef) {
 }
 
 /** The tabular data resource of one CSV (the per-plan `path` is added by the catalogue). */
-export function tableSchemaResource(name: SchemaName) {
+export function tableSchemaResource(name: Exclude<SchemaName, "dataset">) {
   const t = TITLES[name];
   return {
     $schema: "https://datapackage.org/profiles/2.0/dataresource.json",

@@ -17,6 +17,7 @@ import { readZip } from "../../lib/excel/zip";
 import { exportPlanWorkbook } from "../../lib/excel/export";
 import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "../../lib/opendata/columns";
 import { PDL_URL } from "../../lib/opendata/license";
+import { datasetSchema } from "../../lib/opendata/dataset-schema";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");
@@ -141,7 +142,7 @@ describe("the catalogue, the schemas and the index", () => {
     expect(Date.parse(k["dct:modified"])).toBeGreaterThanOrEqual(Date.parse(k["dct:issued"]) - 1000);
     const distributions = k["dcat:distribution"] as Record<string, string>[];
     expect(distributions.map((d) => [d["dcat:downloadURL"].replace("http://kpi.example.jp", ""), d["dcat:mediaType"].replace("https://www.iana.org/assignments/media-types/", ""), d["dct:conformsTo"].replace("http://kpi.example.jp", "")])).toEqual([
-      ["/api/v1/organizations/430005/plans/kumamoto-2020", "application/json", "/api/v1/openapi.json"],
+      ["/api/v1/organizations/430005/plans/kumamoto-2020", "application/json", "/api/v1/schemas/dataset.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/values.csv", "text/csv", "/api/v1/schemas/values.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/narratives.csv", "text/csv", "/api/v1/schemas/narratives.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/data.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "/api/v1/schemas/values.json"],
@@ -173,6 +174,20 @@ describe("the catalogue, the schemas and the index", () => {
     expect(values.specialMarks.length).toBeGreaterThan(3);
     expect(values.schema.fields.find((f: { name: string }) => f.name === "valueStatus").constraints.enum).toEqual(["number", "not_applicable", "pending", "discontinued", "text"]);
     expect((await serveSchema(get(), "nothing.json")).status).toBe(404);
+  });
+
+  it("every plan's JSON conforms to the published JSON Schema of the JSON distribution", async () => {
+    const res = await serveSchema(get(), "dataset.json");
+    expect(res.headers.get("content-type")).toBe("application/schema+json; charset=utf-8");
+    const schema = await res.json();
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(schema.properties.organizations.type).toBe("array");
+    for (const { code, slug } of plans) {
+      const parsed = datasetSchema.safeParse(await (await download(code, slug, "json")).json());
+      expect(parsed.success, `${slug}: ${parsed.error?.message}`).toBe(true);
+    }
+    // and it is not a schema that accepts anything
+    expect(datasetSchema.safeParse({ format: "kpi-dashboard/dataset", version: 1, organizations: [{ code: "43000", name: "x" }] }).success).toBe(false);
   });
 });
 
