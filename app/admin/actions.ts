@@ -1,18 +1,11 @@
 "use server";
-import { asForm, formAction, formObject } from "@/lib/actions/form";
+import { formAction, formObject } from "@/lib/actions/form";
 // Planning division actions: parse → authorise (in lib, against the signed-in user) → write → revalidate.
 import { db } from "@/lib/db";
-import { performAction } from "@/lib/forms/perform-action";
 import type { ActionState } from "@/lib/forms/action-state";
-import { ratingSchema, setOfficialRating } from "@/lib/evaluation/mutations";
 import { disableSchema, membershipSchema, resetPassword, resetPasswordSchema, setMembership, setUserDisabled } from "@/lib/users/mutations";
 
-export async function saveOfficialRating(_p: ActionState, form: FormData): Promise<ActionState> {
-  form = asForm(form); // a forged call may send anything as the form
-  return performAction("admin action", ratingSchema, Object.fromEntries(form), (user, i) => setOfficialRating(db(), user, i), "公式評価を保存しました。");
-}
-
-// the rest on the one action path (formAction → runAction); the users page shows the change once the cache is dropped
+// on the one action path (formAction → runAction); the users page shows the change once the cache is dropped
 const membership = formAction(
   { name: "user.setRole", schema: membershipSchema, run: (user, i) => setMembership(db(), user, i), publishes: true, message: "役割と担当を更新しました。" },
   (form) => ({ ...formObject(form), unitIds: form.getAll("unitIds").map(String) }),

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AGGREGATIONS, DIRECTIONS, checkDefinition, measureDefinitionFields, measureDefinitionSchema, TARGET_KINDS } from "../setup/measure-schema";
 import { returnSchema, sheetEntrySchema, workflowSchema } from "../sheets/schemas";
-import { evaluationYearSchema } from "../evaluation/mutations";
+import { evaluationYearSchema } from "../evaluation/year-schemas";
 
 // ---- request bodies -------------------------------------------------------------------------------------------
 

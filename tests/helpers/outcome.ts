@@ -3,10 +3,12 @@
 // { ok: false, kind, message, fieldErrors, current } — what runAction makes of it, minus the result wrapper.
 // Anything else is rethrown, so an unexpected error still fails the test.
 import { Refusal, MESSAGES } from "../../lib/actions/refusal";
+import { zodFieldErrors } from "../../lib/actions/action";
 import { ForbiddenError } from "../../lib/authz/permissions";
 import * as sheets from "../../lib/sheets/mutations";
 import * as review from "../../lib/review/mutations";
 import * as users from "../../lib/users/mutations";
+import * as ratings from "../../lib/evaluation/official-rating";
 import type { ConflictInfo } from "../../lib/sheets/mutations";
 
 type Refused =
@@ -37,3 +39,13 @@ export const setCommentPublished = wrap(review.setCommentPublished);
 export const setMembership = wrap(users.setMembership);
 export const setUserDisabled = wrap(users.setUserDisabled);
 export const resetPassword = wrap(users.resetPassword);
+/** The official rating as a form sends it (reason optional), parsed by its schema first (refused like runAction). */
+export async function setOfficialRating(
+  prisma: Parameters<typeof ratings.setOfficialRating>[0],
+  actor: Parameters<typeof ratings.setOfficialRating>[1],
+  input: { measureId: string; evaluationYear: number; rating: string; reason?: string },
+): Promise<Outcome<Awaited<ReturnType<typeof ratings.setOfficialRating>>>> {
+  const parsed = ratings.officialRatingSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, kind: "invalid", message: MESSAGES.invalid, fieldErrors: zodFieldErrors(parsed.error) };
+  return outcome(ratings.setOfficialRating(prisma, actor, parsed.data));
+}

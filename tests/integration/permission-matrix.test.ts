@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { approveSheetEntry, returnSheetEntry, saveSheetEntry } from "../helpers/outcome";
-import { setOfficialRating } from "../../lib/evaluation/mutations";
+import { setOfficialRating } from "../helpers/outcome";
 import { setEvaluationYear } from "../../lib/evaluation/year-mutations";
 import { runAction } from "../../lib/actions/action";
 import { evaluationYearSchema } from "../../lib/evaluation/year-schemas";
@@ -83,8 +83,8 @@ const ACTIONS: Record<string, (a: Actor) => Promise<boolean>> = {
   "submit another unit's sheet": async (a) => (await saveSheetEntry(database.prisma, a, sheet(w.other.measureId, w.other.seriesId, await version(w.other.measureId)), "submit")).ok,
   "approve a sheet": async (a) => (await approveSheetEntry(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, version: await version(w.other.measureId) })).ok,
   "return a sheet": async (a) => (await returnSheetEntry(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, version: await version(w.other.measureId), reason: "理由" })).ok,
-  "set an official rating": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, rating: "達成" })).ok,
-  "set a rating of a 嘉麻市 KPI": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.kamaMeasure, evaluationYear: 2024, rating: "×" })).ok,
+  "set an official rating": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.other.measureId, evaluationYear: 2023, rating: "達成", reason: "権限の確認" })).ok,
+  "set a rating of a 嘉麻市 KPI": async (a) => (await setOfficialRating(database.prisma, a, { measureId: w.kamaMeasure, evaluationYear: 2024, rating: "×", reason: "事業の実施状況を踏まえた評価" })).ok,
   "open an evaluation year": async (a) =>
     (await runAction(a, { planId: w.planId, fiscalYear: "2022", status: "open" }, { name: "test", schema: evaluationYearSchema, run: (actor, i) => setEvaluationYear(database.prisma, actor, i), publishes: false, message: "" })).status === "ok",
   "invite a user": async (a) => (await runAction(a, { organizationId: w.kumamoto, email: `new-${Math.random()}@example.jp`, name: "新規", role: "viewer" }, { name: "test", schema: inviteSchema, run: (actor, i) => inviteUser(database.prisma, actor, i), publishes: false, message: "" })).status === "ok",

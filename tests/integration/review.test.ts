@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { reviewSchema } from "../../lib/review/mutations";
 import { addComment, setCommentPublished, setReviewed } from "../helpers/outcome";
-import { setOfficialRating } from "../../lib/evaluation/mutations";
+import { setOfficialRating } from "../helpers/outcome";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("seeded");
