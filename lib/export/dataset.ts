@@ -73,7 +73,8 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
         progressRule: p.progressRule,
         // the rule's thresholds, completed with its defaults (lib/progress/settings.ts)
         progressSettings: ruleSettings(p.progressRule, p.progressSettings),
-        sources: p.sources.map((s) => (full ? { file: s.sourceDocument.fileName, title: s.title } : { title: s.title })),
+        // the public reads a source's title and, when known, where it is published; never the internal file name
+        sources: p.sources.map((s) => (full ? { file: s.sourceDocument.fileName, title: s.title, url: s.sourceDocument.url } : { title: s.title, url: s.sourceDocument.url })),
         sections: p.sections.map((s) => ({ key: s.key, parentKey: s.parent?.key ?? null, label: s.label, title: s.title, kind: s.kind })),
         measures: p.measures.map((m) => ({
           number: m.number,

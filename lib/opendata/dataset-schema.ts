@@ -72,7 +72,7 @@ export const datasetSchema = z
             start: z.looseObject(year),
             end: z.looseObject(year),
             progressRule: z.string(),
-            sources: z.array(z.looseObject({ title: z.string() })).describe("出典の題名"),
+            sources: z.array(z.looseObject({ title: z.string(), url: z.url().nullable().describe("出典の公開場所（わかる場合）") })).describe("出典の題名と公開場所"),
             sections: z.array(z.looseObject({ key: z.string(), parentKey: text, label: text, title: z.string(), kind: z.string() })),
             measures: z.array(measure),
           }),
