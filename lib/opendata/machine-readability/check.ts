@@ -162,8 +162,12 @@ const CHECKS: Record<string, (ctx: Ctx) => Outcome> = {
     each(ctx, ({ sheet, spec }) =>
       spec.columns.filter((c) => c.type !== "string").flatMap((c) => count(column(sheet, c.key).filter(({ cell }) => !isEmpty(cell) && cell.kind === "text" && !PLAIN_NUMBER.test(cell.text) && !ISO_DATE.test(cell.text)).length, `${c.key} に定義のない記号`)),
     ),
-  "L3-04": (ctx) =>
-    each(ctx, ({ spec }) => spec.columns.filter((c) => c.type === "number" || c.type === "integer").filter((c) => !c.unit).map((c) => `${c.key} の単位が定義されていない`)),
+  "L3-04": (ctx) => {
+    const outcome = each(ctx, ({ spec }) => spec.columns.filter((c) => c.type === "number" || c.type === "integer").filter((c) => !c.unit).map((c) => `${c.key} の単位が定義されていない`));
+    // said, not judged: a number whose source prints no unit keeps an empty unit (units are never invented)
+    const blank = ctx.tables.flatMap((t) => (t.sheet && t.spec.columns.some((c) => c.key === "unit") ? column(t.sheet, "value").filter(({ cell }, i) => !isEmpty(cell) && isEmpty(column(t.sheet!, "unit")[i]?.cell)) : [])).length;
+    return outcome && outcome.ok && blank ? { ok: true, detail: `単位は unit の列。数値があって単位の印字がない行：${blank}` } : outcome;
+  },
   "L3-05": (ctx) =>
     each(ctx, ({ sheet, spec }) =>
       spec.columns.flatMap((c) => {
