@@ -63,6 +63,17 @@ test("the overview at 390 px and 1280 px: one badge per status, tables readable,
   const triangle = page.locator(".status-badge", { hasText: "△" }).first();
   await expect(triangle).toHaveText("△");
   expect(await triangle.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+  // keyboard only: the skip link is the first stop and leads to the main text; the KPI list, wider than the
+  // phone, scrolls sideways inside its own box with the arrow keys once the box has the focus
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "本文へスキップ" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const list = page.getByRole("region", { name: "指標一覧の表" });
+  expect(await list.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await list.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => list.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await page.setViewportSize(DESKTOP);
   // the 施策区分別 table's first column is wider than a character or two
   const sectionTable = page.getByRole("table", { name: "施策区分別" });
