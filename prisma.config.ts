@@ -1,4 +1,4 @@
-// Prisma CLI configuration (prisma generate). Migrations are run by lib/migrations (Prisma's schema engine
+// Prisma CLI configuration (prisma generate). Migrations are run by ops/migrations (Prisma's schema engine
 // in WebAssembly), because the native engine cannot be downloaded everywhere; see README.
 import { defineConfig } from "prisma/config";
 

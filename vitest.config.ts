@@ -8,7 +8,7 @@ export default defineConfig({
       {
         extends: true,
         // a workbook is parsed in a worker thread (lib/excel/load-bounded.ts), which takes a few seconds on a busy 2-core machine
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "ops/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         extends: true,

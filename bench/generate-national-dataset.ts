@@ -5,7 +5,7 @@
 //   tsx bench/generate-national-dataset.ts postgresql://…/empty_database
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { poolConfigFromUrl } from "../lib/database/url";
+import { poolConfigFromUrl } from "../lib/database-url";
 import { unitKind } from "../lib/org-units/unit-kind";
 import { DEPARTMENTS, DIRECTION_SENTENCES, EFFORT_SENTENCES, GOALS, ISSUE_SENTENCES, KPI_TEMPLATES } from "./synthetic-vocabulary";
 

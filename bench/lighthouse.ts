@@ -6,7 +6,7 @@
 import lighthouse from "lighthouse";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_PATH, assertChromium } from "../tests/helpers/chromium";
-import { freePort } from "../lib/database/embedded";
+import { freePort } from "../ops/database/embedded";
 
 const base = (process.argv[2] ?? process.env.LIGHTHOUSE_BASE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const PAGES = process.env.LIGHTHOUSE_PAGES?.split(",").filter(Boolean) ?? [

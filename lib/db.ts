@@ -1,5 +1,5 @@
 // The one PrismaClient of the app (driver adapter, no native engine). Created on first use so that
-// `next build` needs no database; DATABASE_URL is set by the launcher (lib/cli/start.ts) or the user.
+// `next build` needs no database; DATABASE_URL is set by the launcher (ops/cli/start.ts) or the user.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 

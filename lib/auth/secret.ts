@@ -1,5 +1,5 @@
 // The key that signs session cookies. A real installation (DATABASE_URL set) must provide AUTH_SECRET;
-// the embedded demo started by `npm start` generates one and keeps it under .data/ (see lib/cli/start.ts).
+// the embedded demo started by `npm start` generates one and keeps it under .data/ (see ops/cli/start.ts).
 export function authSecret(): string | undefined {
   return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 }

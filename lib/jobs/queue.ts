@@ -6,7 +6,7 @@
 // the notifications' dedupe keys make reminders exactly-once whatever runs them.
 import PgBoss from "pg-boss";
 import type { PrismaClient } from "../generated/prisma/client";
-import { poolConfigFromUrl } from "../database/url";
+import { poolConfigFromUrl } from "../database-url";
 import { drainOutbox } from "../mail/sender";
 import { runDeadlineReminders, runOverdueSummary } from "./reminders";
 import { setMailWaker } from "./wake";

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 async function cli(script: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", `lib/cli/${script}`, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    const { stdout, stderr } = await run("npx", ["tsx", `ops/cli/${script}`, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

@@ -33,7 +33,7 @@ async function addOfficer(email: string, unitName: string) {
 
 function runReminders(): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/jobs-run.ts", "reminders", "--date", "2030-06-23"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "ops/cli/jobs-run.ts", "reminders", "--date", "2030-06-23"], {
       env: { ...process.env, SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: "KPI <kpi@e2e.example>" },
       stdio: "ignore",
     });

@@ -1,7 +1,7 @@
 // vitest global setup for integration tests: one PostgreSQL for the run (embedded unless TEST_DATABASE_URL)
 // and a migrated, seeded template database; each test file copies the template into its own database.
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../lib/migrations/migrations";
+import { applyMigrations } from "../../ops/migrations/migrations";
 import { createPrismaClient } from "../../lib/db";
 import { seedDatabase } from "../../lib/seeds/seed-database";
 import { createDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./test-database";

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/database/embedded";
-import { poolConfigFromUrl, withDatabase } from "../../lib/database/url";
+import { startEmbeddedPostgres } from "../../ops/database/embedded";
+import { poolConfigFromUrl, withDatabase } from "../../lib/database-url";
 
 export type TestServer = { adminUrl: string; stop: () => Promise<void> };
 

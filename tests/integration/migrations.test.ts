@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { diffMigrationsToSchema, migrationList } from "../../lib/migrations/migrations";
-import { poolConfigFromUrl } from "../../lib/database/url";
+import { diffMigrationsToSchema, migrationList } from "../../ops/migrations/migrations";
+import { poolConfigFromUrl } from "../../lib/database-url";
 import { useTestDatabase } from "../helpers/database-per-file";
 
 const database = useTestDatabase("empty");

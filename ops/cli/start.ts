@@ -8,9 +8,9 @@ import path from "node:path";
 import { DATA_DIR, EMBEDDED_PORT } from "../database/resolve";
 import { EmbeddedPostgresUnavailable, handleSignalsYourself, startEmbeddedPostgres, type EmbeddedDatabase } from "../database/embedded";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { ensureDemoAccounts } from "../demo/demo-accounts";
-import { MISSING_SECRET_MESSAGE } from "../auth/secret";
+import { createPrismaClient } from "../../lib/db";
+import { ensureDemoAccounts } from "../../lib/demo/demo-accounts";
+import { MISSING_SECRET_MESSAGE } from "../../lib/auth/secret";
 import { existsSync as fileExists, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 

@@ -13,7 +13,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import readline from "node:readline";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { poolConfigFromUrl } from "./url";
+import { poolConfigFromUrl } from "../../lib/database-url";
 import { applyMigrations } from "../migrations/migrations";
 
 export const BACKUP_FORMAT = "kpi-dashboard/backup";

@@ -5,8 +5,8 @@
 //    (secret and recovery codes deleted), ends their sessions, and records it in the audit log. They enrol again.
 import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
-import { clearAccount, closeThrottle } from "../auth/throttle";
-import { createPrismaClient } from "../db";
+import { clearAccount, closeThrottle } from "../../lib/auth/throttle";
+import { createPrismaClient } from "../../lib/db";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { "reset-two-factor": { type: "boolean" } } });
 const email = positionals[0]?.trim().toLowerCase();

@@ -5,9 +5,9 @@
 import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { runDeadlineReminders, runOverdueSummary } from "../jobs/reminders";
-import { drainOutbox } from "../mail/sender";
+import { createPrismaClient } from "../../lib/db";
+import { runDeadlineReminders, runOverdueSummary } from "../../lib/jobs/reminders";
+import { drainOutbox } from "../../lib/mail/sender";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: "string" } } });
 const job = positionals[0];

@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
 import { readNewPassword } from "./read-password";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { hashPassword } from "../auth/passwords";
+import { createPrismaClient } from "../../lib/db";
+import { hashPassword } from "../../lib/auth/passwords";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, organization: { type: "string" } } });
 if (!values.email || !values.name || !values.organization) {

@@ -4,9 +4,9 @@
 import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { CLI_OPERATOR, createOrganization, createOrganizationSchema } from "../organizations/mutations";
-import { runAction } from "../actions/action";
+import { createPrismaClient } from "../../lib/db";
+import { CLI_OPERATOR, createOrganization, createOrganizationSchema } from "../../lib/organizations/mutations";
+import { runAction } from "../../lib/actions/action";
 
 const USAGE = "使い方: npm run org:create -- --code <団体コード6桁> --name <団体名> --kind <prefecture|municipality> --admin-email <メールアドレス> [--admin-name <氏名>]";
 const KINDS: Record<string, string> = { prefecture: "prefecture", municipality: "municipality", 都道府県: "prefecture", 市区町村: "municipality" };

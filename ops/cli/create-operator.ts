@@ -7,9 +7,9 @@ import { z } from "zod";
 import { withDatabaseUrl } from "../database/resolve";
 import { readNewPassword } from "./read-password";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { hashPassword } from "../auth/passwords";
-import { writeAudit } from "../audit/log";
+import { createPrismaClient } from "../../lib/db";
+import { hashPassword } from "../../lib/auth/passwords";
+import { writeAudit } from "../../lib/audit/log";
 
 const USAGE = "使い方: npm run user:create-operator -- --email <メールアドレス> [--name <氏名>]";
 let values: { email?: string; name?: string };

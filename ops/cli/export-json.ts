@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { exportDataset } from "../export/dataset";
+import { createPrismaClient } from "../../lib/db";
+import { exportDataset } from "../../lib/export/dataset";
 
 const { values } = parseArgs({ options: { organization: { type: "string" }, plan: { type: "string" } } });
 await withDatabaseUrl(async (url) => {

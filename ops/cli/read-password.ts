@@ -2,7 +2,7 @@
 // in the terminal. Without a terminal (a script, CI) and without ADMIN_PASSWORD, it says so and stops instead of
 // waiting on a closed input.
 import { createInterface } from "node:readline/promises";
-import { MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import { MIN_PASSWORD_LENGTH } from "../../lib/auth/passwords";
 
 export async function readNewPassword(): Promise<string> {
   let password = process.env.ADMIN_PASSWORD;

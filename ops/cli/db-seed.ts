@@ -1,8 +1,8 @@
 // `npm run db:seed`: validates every seed file and its evidence, then loads them all in one transaction.
-import { SeedValidationError } from "../seeds/read-seed-files";
-import { seedDatabase } from "../seeds/seed-database";
+import { SeedValidationError } from "../../lib/seeds/read-seed-files";
+import { seedDatabase } from "../../lib/seeds/seed-database";
 import { withDatabaseUrl } from "../database/resolve";
-import { createPrismaClient } from "../db";
+import { createPrismaClient } from "../../lib/db";
 import { applyMigrations } from "../migrations/migrations";
 
 try {

@@ -15,7 +15,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { poolConfigFromUrl } from "../database/url";
+import { poolConfigFromUrl } from "../../lib/database-url";
 
 const require = createRequire(import.meta.url);
 let loaded: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | null = null;

@@ -4,10 +4,10 @@
 import { parseArgs } from "node:util";
 import { withDatabaseUrl } from "../database/resolve";
 import { prepareDatabase } from "../database/prepare";
-import { createPrismaClient } from "../db";
-import { createApiToken } from "../tokens/mutations";
-import { createTokenSchema } from "../tokens/schemas";
-import { Refusal } from "../actions/refusal";
+import { createPrismaClient } from "../../lib/db";
+import { createApiToken } from "../../lib/tokens/mutations";
+import { createTokenSchema } from "../../lib/tokens/schemas";
+import { Refusal } from "../../lib/actions/refusal";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, days: { type: "string" }, "no-expiry": { type: "boolean" } } });
 if (!values.email || !values.name || (values.days && values["no-expiry"])) {

@@ -1,7 +1,7 @@
 // Bringing a database to a usable state: pending migrations applied, the seed loaded if it is empty.
 import { applyMigrations } from "../migrations/migrations";
-import { createPrismaClient } from "../db";
-import { seedDatabase } from "../seeds/seed-database";
+import { createPrismaClient } from "../../lib/db";
+import { seedDatabase } from "../../lib/seeds/seed-database";
 
 export async function prepareDatabase(url: string, log: (m: string) => void = () => {}): Promise<void> {
   const applied = await applyMigrations(url);
