@@ -1,0 +1,279 @@
+// Next's incremental cache (next.config.ts `cacheHandler`): the public pages' data (lib/cache.ts) and the anonymous
+// readers' copies of whole pages (lib/anonymous-cache) are kept here, together with the time each tag was last
+// invalidated.
+//
+// - Without REDIS_URL: in this process's memory, least recently used first out, at most KPI_PAGE_CACHE_MB
+//   (256 by default). With several server processes (KPI_WORKERS > 1) and no Redis, nothing is cached: an
+//   invalidation in one process could not reach the others.
+// - With REDIS_URL: entries and tag invalidations live in Redis, so an invalidation by any process (or machine) is
+//   seen by every other one on its next read. Redis unreachable → every read is a miss (pages are rendered fresh),
+//   never an error page.
+//
+// The race (issue 16): a render that started before a write's commit may finish after the write invalidated its
+// tags; stamped with the time it is stored, it would count as fresh and hide the write for minutes. Next does not
+// tell a handler when a render started, so an entry only counts as fresh when none of its tags (its own and the
+// page's implicit path tags) was invalidated within RENDER_WINDOW_MS before it was stored — a window longer than
+// any render. set() does not store such an entry, and get() checks again, since an invalidation may land (in
+// another process) between the two. After a write, the affected pages are therefore rendered per request for
+// that window, then cached again.
+//
+// A plain .mjs file: Next imports it at run time from this path (it is not bundled).
+import v8 from "node:v8";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createClient, RESP_TYPES } from "@redis/client";
+
+const TAGS_HEADER = "x-next-cache-tags";
+/** Longer than any render of a cached page or datum (KPI_CACHE_RENDER_WINDOW_S, 30 by default). */
+export const RENDER_WINDOW_MS = seconds(process.env.KPI_CACHE_RENDER_WINDOW_S, 30) * 1000;
+/** An entry lives in Redis at most this long (next.config's expireTime); tag times a window longer. */
+const ENTRY_TTL_S = 3600;
+/** A Redis command that takes longer than this counts as Redis unreachable. */
+const REDIS_TIMEOUT_MS = 1000;
+
+function seconds(value, fallback) {
+  const n = Number(value ?? fallback);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** The tags an entry depends on: a datum's own tags (and, when read, the rendering page's implicit ones); a
+ *  page's, from the header Next stores with it. */
+export function tagsOf(data, ctx) {
+  if (!data) return [];
+  if (data.kind === "FETCH") return [...(data.tags ?? []), ...(ctx?.tags ?? [])];
+  const header = data.headers?.[TAGS_HEADER];
+  return typeof header === "string" && header ? header.split(",") : [];
+}
+
+/** Fresh when no tag was invalidated since the render could have started (storedAt - window). */
+export function isFresh(storedAt, invalidatedAt, windowMs = RENDER_WINDOW_MS) {
+  return invalidatedAt.every((t) => !(t >= storedAt - windowMs));
+}
+
+/** A rough size in bytes, for the memory bound: the HTML, the RSC payloads and the JSON of the rest. */
+export function sizeOf(value) {
+  if (!value) return 64;
+  let size = 0;
+  if (typeof value.html === "string") size += value.html.length;
+  if (value.rscData) size += value.rscData.length;
+  if (value.body) size += value.body.length;
+  if (value.segmentData) for (const b of value.segmentData.values()) size += b.length;
+  if (value.kind === "FETCH") size += JSON.stringify(value.data ?? null).length;
+  return size + 256;
+}
+
+/** Least recently used out first, bounded in bytes. */
+export class MemoryStore {
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+    this.bytes = 0;
+    this.entries = new Map();
+    this.tags = new Map();
+  }
+  async read(key, extraTags) {
+    const hit = this.entries.get(key);
+    if (!hit) return { record: null, invalidatedAt: [] };
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return { record: hit.record, invalidatedAt: this.times([...hit.record.tags, ...extraTags]) };
+  }
+  async invalidationTimes(tags) {
+    return this.times(tags);
+  }
+  times(tags) {
+    return tags.map((t) => this.tags.get(t) ?? 0);
+  }
+  async write(key, record) {
+    const size = sizeOf(record.value);
+    this.remove(key);
+    if (size > this.maxBytes) return;
+    while (this.bytes + size > this.maxBytes && this.entries.size > 0) this.remove(this.entries.keys().next().value);
+    this.entries.set(key, { record, size });
+    this.bytes += size;
+  }
+  remove(key) {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.bytes -= old.size;
+  }
+  async invalidate(tags, at) {
+    for (const t of tags) this.tags.set(t, Math.max(at, this.tags.get(t) ?? 0));
+  }
+}
+
+/** Entries and tag times in Redis. Every failure is logged (at most once a minute) and answered as a miss. */
+export class RedisStore {
+  constructor(url, prefix, build) {
+    this.url = url;
+    this.prefix = prefix;
+    this.build = build;
+    this.client = null;
+    this.ready = null;
+    this.lastWarning = 0;
+    /** Invalidations Redis did not take: sent again once it answers. */
+    this.pending = new Map();
+  }
+  async connection() {
+    if (!this.ready) {
+      this.ready = (async () => {
+        const client = createClient({
+          url: this.url,
+          disableOfflineQueue: true,
+          socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
+        });
+        client.on("error", (e) => this.warn(e));
+        client.on("ready", () => void this.flushPending());
+        this.client = client;
+        this.binary = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+        await client.connect();
+        return client;
+      })();
+      // the first connection may fail: the client keeps retrying by itself, the next call waits no longer
+      this.ready.catch((e) => this.warn(e));
+    }
+    const client = await withTimeout(this.ready);
+    if (!client.isReady) throw new Error("Redis is not connected");
+    return client;
+  }
+  warn(e) {
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    console.warn(`[kpi] cache: Redis at ${redactUrl(this.url)} does not answer; pages are rendered uncached until it does (${e instanceof Error ? e.message : e})`);
+  }
+  entryKey(key) {
+    return `${this.prefix}:entry:${this.build}:${key}`;
+  }
+  tagKey(tag) {
+    return `${this.prefix}:tag:${tag}`;
+  }
+  async read(key, extraTags) {
+    try {
+      await this.connection();
+      const raw = await withTimeout(this.binary.get(this.entryKey(key)));
+      if (!raw) return { record: null, invalidatedAt: [] };
+      const record = v8.deserialize(raw);
+      return { record, invalidatedAt: await this.invalidationTimes([...record.tags, ...extraTags]) };
+    } catch (e) {
+      this.warn(e);
+      return { record: null, invalidatedAt: [] };
+    }
+  }
+  async invalidationTimes(tags) {
+    if (tags.length === 0) return [];
+    const client = await this.connection();
+    const values = await withTimeout(client.mGet(tags.map((t) => this.tagKey(t))));
+    return values.map((v) => Number(v ?? 0));
+  }
+  async write(key, record, ttlSeconds) {
+    try {
+      await this.connection();
+      await withTimeout(this.binary.set(this.entryKey(key), v8.serialize(record), { EX: ttlSeconds }));
+    } catch (e) {
+      this.warn(e);
+    }
+  }
+  async invalidate(tags, at) {
+    for (const t of tags) this.pending.set(t, Math.max(at, this.pending.get(t) ?? 0));
+    await this.flushPending();
+  }
+  async flushPending() {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending];
+    try {
+      const client = await this.connection();
+      const multi = client.multi();
+      // a tag time must outlive every entry stored before it
+      for (const [t, at] of batch) multi.set(this.tagKey(t), String(at), { EX: ENTRY_TTL_S + Math.ceil(RENDER_WINDOW_MS / 1000) + 60 });
+      await withTimeout(multi.exec());
+      for (const [t, at] of batch) if (this.pending.get(t) === at) this.pending.delete(t);
+    } catch (e) {
+      this.warn(e);
+    }
+  }
+}
+
+function withTimeout(promise) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(REDIS_URL)";
+  }
+}
+
+function buildId(serverDistDir) {
+  try {
+    return readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "dev";
+  }
+}
+
+/** One store per process (Next makes a handler per request). */
+let store;
+export function storeFor(ctx, env = process.env) {
+  if (store !== undefined) return store;
+  if (env.REDIS_URL) {
+    // entries belong to one build (their HTML names its scripts); tag times are shared by every build
+    const prefix = env.KPI_REDIS_PREFIX || "kpi";
+    const build = env.NEXT_DEPLOYMENT_ID || buildId(ctx?.serverDistDir ?? ".next/server");
+    store = new RedisStore(env.REDIS_URL, prefix, build);
+  } else if (Number(env.KPI_WORKERS ?? 1) > 1) {
+    store = null;
+  } else {
+    store = new MemoryStore(seconds(env.KPI_PAGE_CACHE_MB, 256) * 1024 * 1024);
+  }
+  return store;
+}
+
+export function resetStoreForTests(next) {
+  store = next;
+}
+
+export default class KpiCacheHandler {
+  constructor(ctx) {
+    this.store = storeFor(ctx);
+  }
+
+  async get(key, ctx) {
+    if (!this.store) return null;
+    const extraTags = ctx?.kind === "FETCH" ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : [];
+    const { record, invalidatedAt } = await this.store.read(key, extraTags);
+    if (!record || !isFresh(record.lastModified, invalidatedAt)) return null;
+    return { lastModified: record.lastModified, value: record.value, cacheControl: record.cacheControl };
+  }
+
+  async set(key, data, ctx) {
+    if (!this.store) return;
+    const storedAt = Date.now();
+    const tags = tagsOf(data, ctx);
+    try {
+      if (!isFresh(storedAt, await this.store.invalidationTimes(tags))) return;
+    } catch {
+      return; // Redis unreachable: nothing stored
+    }
+    const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
+    const ttl = typeof cacheControl?.expire === "number" && cacheControl.expire > 0 ? Math.min(cacheControl.expire, ENTRY_TTL_S) : ENTRY_TTL_S;
+    await this.store.write(key, { value: data, lastModified: storedAt, cacheControl, tags }, ttl);
+  }
+
+  async revalidateTag(tags, _durations) {
+    // every invalidation expires at once (the app only ever asks for that: updateTag, or expire: 0)
+    const list = (typeof tags === "string" ? [tags] : tags).filter(Boolean);
+    if (this.store && list.length > 0) await this.store.invalidate(list, Date.now());
+  }
+
+  resetRequestCache() {}
+}

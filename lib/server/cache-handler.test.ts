@@ -1,0 +1,132 @@
+// The incremental cache handler (cache-handler.mjs): the memory store, the race window, and Redis shared by two
+// "processes" (two stores with their own connections), against the machine's Redis (127.0.0.1:6379 here and in CI).
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import KpiCacheHandler, { MemoryStore, RENDER_WINDOW_MS, RedisStore, isFresh, resetStoreForTests, storeFor } from "./cache-handler.mjs";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+function page(html: string, tags: string[]) {
+  return { kind: "APP_PAGE", html, rscData: Buffer.from(`rsc:${html}`), headers: { "x-next-cache-tags": tags.join(",") }, status: 200, segmentData: new Map([["/_tree", Buffer.from("t")]]) };
+}
+const pageCtx = { cacheControl: { revalidate: 300, expire: 3600 } };
+const getPage = { kind: "APP_PAGE", isFallback: false };
+
+function handlerWith(store: ReturnType<typeof storeFor>) {
+  resetStoreForTests(store);
+  const h = new KpiCacheHandler({});
+  resetStoreForTests(undefined);
+  return h;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("isFresh", () => {
+  it("counts an entry fresh only when no tag was invalidated within the window before it was stored", () => {
+    expect(isFresh(100_000, [0, 0], 30_000)).toBe(true);
+    expect(isFresh(100_000, [69_999], 30_000)).toBe(true);
+    expect(isFresh(100_000, [70_000], 30_000)).toBe(false);
+    expect(isFresh(100_000, [0, 99_000], 30_000)).toBe(false);
+    expect(isFresh(100_000, [120_000], 30_000)).toBe(false);
+  });
+});
+
+describe("memory store", () => {
+  it("serves a stored page until one of its tags is invalidated, then misses", async () => {
+    const h = handlerWith(new MemoryStore(1024 * 1024));
+    await h.set("/kpi/15", page("<p>old</p>", ["kpi-data", "_N_T_/layout"]), pageCtx);
+    const hit = await h.get("/kpi/15", getPage);
+    expect((hit?.value as { html: string }).html).toBe("<p>old</p>");
+    expect((hit?.value as { segmentData: Map<string, Buffer> }).segmentData.get("/_tree")?.toString()).toBe("t");
+    await h.revalidateTag(["_N_T_/layout"], { expire: 0 });
+    expect(await h.get("/kpi/15", getPage)).toBeNull();
+  });
+
+  it("the race: a render that started before the write and is stored after the invalidation is not kept", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(1_000_000);
+    const h = handlerWith(new MemoryStore(1024 * 1024));
+    await h.revalidateTag("kpi-data"); // the approval commits and invalidates
+    vi.setSystemTime(1_000_000 + 2_000); // a render begun before it finishes 2 s later, with the old text
+    await h.set("/kpi/15", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    expect(await h.get("/kpi/15", getPage)).toBeNull();
+    // so does a datum read by such a render (unstable_cache), checked with the rendering page's implicit tags
+    await h.set("data-key", { kind: "FETCH", data: { body: "old" }, tags: ["kpi-data"], revalidate: 300 }, { fetchCache: true, tags: ["kpi-data"] });
+    expect(await h.get("data-key", { kind: "FETCH", tags: ["kpi-data"], softTags: ["_N_T_/layout"] })).toBeNull();
+    // once the window has passed, a new render is stored and served
+    vi.setSystemTime(1_000_000 + RENDER_WINDOW_MS + 1);
+    await h.set("/kpi/15", page("<p>new</p>", ["kpi-data"]), pageCtx);
+    expect((await h.get("/kpi/15", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
+    // an entry stored before an invalidation that another process records later (between set's check and the
+    // write) is refused on reading
+    vi.setSystemTime(1_000_000 + RENDER_WINDOW_MS + 5_000);
+    await h.revalidateTag("kpi-data");
+    expect(await h.get("/kpi/15", getPage)).toBeNull();
+  });
+
+  it("is bounded in bytes, least recently used out first; size 0 caches nothing", async () => {
+    const store = new MemoryStore(7000);
+    const h = handlerWith(store);
+    const big = (n: string) => page(n + "x".repeat(1000), []);
+    await h.set("a", big("a"), pageCtx);
+    await h.set("b", big("b"), pageCtx);
+    await h.get("a", getPage); // a is now more recent than b
+    await h.set("c", big("c"), pageCtx);
+    await h.set("d", big("d"), pageCtx);
+    expect(await h.get("b", getPage)).toBeNull();
+    expect(await h.get("a", getPage)).not.toBeNull();
+    expect(store.bytes).toBeLessThanOrEqual(7000);
+    const none = handlerWith(new MemoryStore(0));
+    await none.set("a", big("a"), pageCtx);
+    expect(await none.get("a", getPage)).toBeNull();
+  });
+
+  it("several processes without Redis cache nothing (an invalidation could not reach the others)", () => {
+    resetStoreForTests(undefined);
+    expect(storeFor({}, { KPI_WORKERS: "2" })).toBeNull();
+    resetStoreForTests(undefined);
+    expect(storeFor({}, {})).toBeInstanceOf(MemoryStore);
+    resetStoreForTests(undefined);
+  });
+});
+
+describe("Redis store", () => {
+  const prefix = `kpi-test-${process.pid}-${Date.now()}`;
+  const stores: RedisStore[] = [];
+  const redis = (url = REDIS_URL) => {
+    const s = new RedisStore(url, prefix, "build-1");
+    stores.push(s);
+    return s;
+  };
+  afterAll(async () => {
+    for (const s of stores) s.client?.destroy?.();
+  });
+
+  it("two processes share entries and an invalidation by one is seen by the other on its next read", async () => {
+    const a = handlerWith(redis());
+    const b = handlerWith(redis());
+    await a.set("/kpi/15", page("<p>approved</p>", ["kpi-data", "_N_T_/layout"]), pageCtx);
+    const fromB = await b.get("/kpi/15", getPage);
+    expect(fromB?.value).toMatchObject({ html: "<p>approved</p>", status: 200 });
+    expect(Buffer.isBuffer((fromB?.value as { rscData: Buffer }).rscData)).toBe(true);
+    await b.revalidateTag(["kpi-data"], { expire: 0 });
+    expect(await a.get("/kpi/15", getPage)).toBeNull();
+    // and a render stored by a just after b's invalidation is refused (the race, across processes)
+    await a.set("/kpi/15", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    expect(await b.get("/kpi/15", getPage)).toBeNull();
+  });
+
+  it("Redis unreachable: every read misses at once, writes and invalidations do not throw", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const h = handlerWith(redis("redis://127.0.0.1:1"));
+    const started = Date.now();
+    await h.set("/kpi/15", page("<p>x</p>", ["kpi-data"]), pageCtx);
+    expect(await h.get("/kpi/15", getPage)).toBeNull();
+    await h.revalidateTag("kpi-data");
+    expect(await h.get("/kpi/15", getPage)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
