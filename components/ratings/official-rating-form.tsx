@@ -46,7 +46,7 @@ export function OfficialRatingForm({ action, measureId, evaluationYear, yearLabe
           <p className="form-error" role="alert">{state.message}</p>
         )}
       </div>
-      <div className="field">
+      <div className="form-field">
         <label htmlFor="rating">{yearLabel}の公式評価</label>
         <select id="rating" name="rating" defaultValue={current?.rating ?? ""} ref={refFor("rating")} {...invalid("rating")}>
           <option value="">選んでください</option>
@@ -58,7 +58,7 @@ export function OfficialRatingForm({ action, measureId, evaluationYear, yearLabe
         </select>
         {errors.rating && <p id="rating-error" className="field-error">{errors.rating}</p>}
       </div>
-      <div className="field">
+      <div className="form-field">
         <label htmlFor="rating-reason">算出した判定と異なるときの理由</label>
         <p className="hint" id="rating-reason-hint">
           {computed ? `算出した判定は「${computed}」です。異なる評価にするときは必須で、KPIのページと委員会の一覧に表示されます。` : "算出した判定はありません（判定不能）。"}
