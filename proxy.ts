@@ -15,6 +15,8 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 export async function proxy(request: NextRequest) {
   const response = malformedPath(request) ?? (await decide(request));
   if (process.env.NEXTAUTH_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
+  // with several server processes (KPI_WORKERS, lib/server/workers.ts): which one answered, for operators and tests
+  if (Number(process.env.KPI_WORKERS) > 1 && process.env.KPI_WORKER_ID) response.headers.set("x-kpi-worker", process.env.KPI_WORKER_ID);
   return response;
 }
 

@@ -13,12 +13,21 @@ import { ensureDemoAccounts } from "../../lib/demo/demo-accounts";
 import { MISSING_SECRET_MESSAGE } from "../../lib/auth/secret";
 import { existsSync as fileExists, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { startWorkers, workerCount } from "../../lib/server/workers";
 
 const require = createRequire(import.meta.url);
 const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
 const log = (m: string) => console.log(`[kpi] ${m}`);
 
-if (!existsSync(path.resolve(".next", "BUILD_ID"))) {
+let workers: number;
+try {
+  workers = workerCount();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+
+if (!existsSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
   log("no production build yet: running next build (once)");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -75,10 +84,10 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
-});
+const serverArgs = ["start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"];
+const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+// KPI_WORKERS=N: N server processes on the one port, after the database above was prepared once (lib/server/workers.ts)
+const server = workers > 1 ? startWorkers(workers, nextBin, serverArgs, serverEnv, log) : spawn(process.execPath, [nextBin, ...serverArgs], { stdio: "inherit", env: serverEnv });
 log(`serving http://localhost:${port}`);
 
 let stopping = false;
