@@ -1,12 +1,13 @@
-// `npm run bench`: the national-scale benchmark. The production build (reused unless BENCH_REBUILD=1, served from a
-// private copy); a fresh database (a throw-away embedded PostgreSQL, or a new database on BENCH_DATABASE_URL's /
-// TEST_DATABASE_URL's server), migrated and filled with the SYNTHETIC dataset (bench/generate-national-dataset.ts);
-// SQL statements per page; `next start`; then autocannon against the overview, a department page and a KPI page
-// of an organisation in the middle of the dataset, the same page types of a different organisation every request,
-// and the static ceiling page (app/bench-static), at 1 and 16 connections. Prints the table and the budgets
+// `npm run bench`: the national-scale benchmark. The benchmark's production build (bench/build.ts: the product plus
+// the static ceiling page, in .next-bench; reused unless BENCH_REBUILD=1, served from a private copy); a fresh
+// database (a throw-away embedded PostgreSQL, or a new database on BENCH_DATABASE_URL's / TEST_DATABASE_URL's server),
+// migrated and filled with the SYNTHETIC dataset (bench/generate-national-dataset.ts); SQL statements per page;
+// `next start`; then autocannon against the overview, a department page and a KPI page of an organisation in the
+// middle of the dataset, the same page types of a different organisation every request, and the static ceiling page
+// (/bench-static, bench/ceiling-route.ts), at 1 and 16 connections. Prints the table and the budgets
 // (bench/report.ts), writes bench/results/latest.json, and stops and removes everything it started.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -16,6 +17,7 @@ import { freePort, handleSignalsYourself, startEmbeddedPostgres } from "../ops/d
 import { applyMigrations } from "../ops/migrations/migrations";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../tests/helpers/test-database";
 import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentId } from "./generate-national-dataset";
+import { benchBuild } from "./build";
 import { firstLoadJs, scriptsInHtml, type FirstLoadJs } from "./first-load-js";
 import { measure } from "./load";
 import { BUDGETS, evaluateBudgets, firstVisitComparisons, kb, printReport, type Row } from "./report";
@@ -58,24 +60,13 @@ async function database(): Promise<string> {
   return url;
 }
 
-function ensureBuild() {
-  const routes = existsSync(".next/app-path-routes-manifest.json") ? readFileSync(".next/app-path-routes-manifest.json", "utf8") : "";
-  if (process.env.BENCH_REBUILD !== "1" && existsSync(".next/BUILD_ID") && routes.includes('"/bench-static/route"')) {
-    log(`reusing the production build of ${statSync(".next/BUILD_ID").mtime.toISOString()} (BENCH_REBUILD=1 to rebuild)`);
-    return;
-  }
-  log("next build …");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
-}
-
-/** The servers run from a private copy of the build: another `next build` in this checkout (tests, a colleague)
- *  would otherwise replace .next under them in the middle of a measurement. */
-function copyBuild(): string {
+/** The servers run from a private copy of the benchmark's build (as .next of a temporary folder): another build in
+ *  this checkout (tests, a colleague, BENCH_REBUILD) would otherwise replace it under them in a measurement. */
+function copyBuild(buildDir: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "kpi-bench-app-"));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  cpSync(".next", path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !/^\.next[\\/](cache|dev|lock)([\\/]|$)/.test(src) });
-  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("the build in .next is incomplete (is another `next build` running here?)");
+  cpSync(buildDir, path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !/^(cache|dev|lock)([\\/]|$)/.test(path.relative(buildDir, src)) });
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error(`the build in ${buildDir} is incomplete (is another build running here?)`);
   for (const file of ["package.json", "next.config.ts"]) cpSync(file, path.join(dir, file));
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"), "dir");
   symlinkSync(path.resolve("lib"), path.join(dir, "lib"), "dir"); // next.config.ts imports from lib/
@@ -95,7 +86,7 @@ async function startServer(appDir: string, url: string, env: Record<string, stri
   const port = await freePort();
   const server = spawn(process.execPath, [nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"), ...env },
+    env: { ...process.env, NEXT_DIST_DIR: ".next", DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (c: Buffer) => onOutput(c.toString()));
@@ -168,8 +159,8 @@ type Page = { key: string; label: string; paths: string[]; route: string | null;
 
 try {
   const started = Date.now();
-  ensureBuild(); // first: a failing build stops the run before the minute of data generation
-  const appDir = copyBuild();
+  // first: a failing build stops the run before the minute of data generation
+  const appDir = copyBuild(benchBuild());
   const url = await database();
   await applyMigrations(url);
   log(`generating the synthetic national dataset (${ORGANIZATIONS} organisations × ${SYNTHETIC.measuresPerPlan} KPIs × 5 years) …`);

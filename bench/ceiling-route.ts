@@ -1,12 +1,14 @@
-// The BENCHMARK'S CEILING PAGE (npm run bench, bench/run.ts): an HTML page built once by `next build` and then
-// served from the build, with no database, no session and no rendering per request. It is about the size of a
-// plan's overview with 50 KPIs (its table, filters and summaries, plus a data block in place of the RSC
-// payload), so its throughput is the most this server can do for a page that big; the benchmark reports each
-// real page's throughput as a fraction of it. Invented content, not linked from anywhere, not indexed.
+// The BENCHMARK'S CEILING PAGE (npm run bench): NOT part of the product. bench/build.ts copies this file to
+// app/bench-static/route.ts for the benchmark's own build only (into .next-bench) and removes it again, so the
+// product's build (.next, npm start) has no /bench-static. In that build it is an HTML page built once by
+// `next build` and then served by the same Next.js server as the real pages, with no database, no session and no
+// rendering per request. It is about the size of a plan's overview with 50 KPIs (its table, filters and
+// summaries, plus a data block in place of the RSC payload), so its throughput is the most this server can do for
+// a page that big; the benchmark reports each real page's throughput as a fraction of it. Invented content, not
+// linked from anywhere, not indexed. Self-contained (no imports): it is compiled from app/bench-static/.
 //
 // A route handler rather than a page.tsx: a page is wrapped in the root layout, which reads the session and so
-// cannot be prerendered by `next build` without AUTH_SECRET. (The public pages' cached copies — app/anonymous —
-// are rendered on their first request instead; this page needs no database and is built once.)
+// cannot be prerendered by `next build` without AUTH_SECRET.
 export const dynamic = "force-static";
 
 const ROWS = 50;
