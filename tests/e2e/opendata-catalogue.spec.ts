@@ -86,9 +86,9 @@ test("/opendata links the catalogue and shows the rules check per file; the plan
     await expect(page.getByRole("link", { name: "DCAT カタログ（JSON-LD）" })).toHaveAttribute("href", "/api/v1/catalog.jsonld");
     const checks = page.getByRole("table", { name: "ファイルごとの確認結果（ルールの数）" });
     await expect(checks).toBeVisible();
-    // every listed plan's three files: 0 failed rules, computed from the real files
+    // every listed plan's four files: 0 failed rules, computed from the real files
     const rows = checks.locator("tbody tr");
-    await expect(rows).toHaveCount(12);
+    await expect(rows).toHaveCount(16);
     for (const row of await rows.all()) {
       const cells = row.locator("td");
       await expect(cells.nth(1)).toHaveText("0");
@@ -98,8 +98,8 @@ test("/opendata links the catalogue and shows the rules check per file; the plan
     await expect(perRule.locator("tbody tr")).toHaveCount(30);
     // L1-13 (hidden rows and columns) is an Excel rule: not applicable to the CSVs, passed by data.xlsx
     const l113 = perRule.getByRole("row", { name: /L1-13/ }).locator("td");
-    await expect(l113).toHaveText(["対象外", "対象外", "適合（4計画）"]);
-    await expect(perRule.getByRole("row", { name: /L3-09/ }).locator("td")).toHaveText(["適合（4計画）", "適合（4計画）", "適合（4計画）"]);
+    await expect(l113).toHaveText(["対象外", "対象外", "対象外", "適合（4計画）"]);
+    await expect(perRule.getByRole("row", { name: /L3-09/ }).locator("td")).toHaveText(["適合（4計画）", "適合（4計画）", "適合（4計画）", "適合（4計画）"]);
     await expect(perRule).not.toContainText("不適合");
     await page.locator("#rules").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/h1-opendata-rules-${width}.png` });
@@ -114,4 +114,15 @@ test("/opendata links the catalogue and shows the rules check per file; the plan
   await expect(page.locator('link[rel="alternate"][type="application/ld+json"]')).toHaveAttribute("href", /\/api\/v1\/catalog\.jsonld$/);
   await link.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "/tmp/h1-plan-links-1280.png" });
+});
+
+test("the API's JSON and CSV are sent gzip-compressed to a client that accepts it", async ({ request }) => {
+  for (const path of ["/api/v1/organizations/430005/plans/kumamoto-2020", "/api/v1/organizations/430005/plans/kumamoto-2020/values.csv", "/api/v1/catalog.jsonld"]) {
+    const gzip = await request.get(path, { headers: { "Accept-Encoding": "gzip" } });
+    expect(gzip.status(), path).toBe(200);
+    expect(gzip.headers()["content-encoding"], path).toBe("gzip");
+    expect((await gzip.body()).length, path).toBeGreaterThan(0); // decompressed by the client
+    const plain = await request.get(path, { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers()["content-encoding"], path).toBeUndefined();
+  }
 });
