@@ -6,6 +6,7 @@ import { fiscalYearLabel } from "../fiscal-year";
 import { measureStatus } from "../measures/measure-status";
 import { planRule, toSeriesInput } from "../measures/series-input";
 import { ruleSettings } from "../progress/settings";
+import type { MeasureStatus } from "../progress/types";
 import { PUBLISHED_ENTRY } from "./published";
 import { publicNote } from "../measures/provenance";
 import { PUBLIC_PLAN } from "../plans/visibility";
@@ -143,29 +144,7 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
           statuses: evaluationYears(p, m).map((y) => {
             const rating = m.officialRatings.find((r) => r.evaluationYear === y) ?? null;
             const r = measureStatus(m.kind, m.series.map(toSeriesInput), planRule(p), y, rating?.rating ?? null, rating?.reason ?? null);
-            return {
-              evaluationYear: y,
-              evaluationYearLabel: fiscalYearLabel(y),
-              status: r.status,
-              statusLabel: r.statusLabel,
-              decidingSeries: r.decidingSeries,
-              series: r.series.map((s) => ({
-                label: s.label,
-                status: s.status,
-                statusLabel: s.statusLabel,
-                rate: s.rate === null ? null : Number(s.rate),
-                evaluatedYear: s.evaluatedYear,
-                explanation: s.explanation,
-                // an intermediate year judged against the expected path: the expected value and actual ÷ expected
-                expected: s.expected ? { fiscalYear: s.expected.year, value: Number(s.expected.value), rate: Number(s.expected.rate) } : null,
-                // late statistics: the judged year is earlier than the evaluation year
-                pending: s.pending ?? null,
-                // 見込み: a linear fit to the target year, never an actual
-                projection: s.projection ? { kind: "projection", fiscalYear: s.projection.year, value: Number(s.projection.value), points: s.projection.points, text: s.projection.text } : null,
-              })),
-              official: r.official,
-              pending: r.pending ?? null,
-            };
+            return exportStatus(y, r);
           }),
           sheets: m.entries.map((e) => ({
             evaluationYear: e.evaluationYear,
@@ -178,6 +157,33 @@ export async function exportDataset(prisma: PrismaClient, options: { organizatio
         })),
       })),
     })),
+  };
+}
+
+/** One evaluation year's status of a measure as the export (and the open-data statuses.csv) carries it. */
+export function exportStatus(y: number, r: MeasureStatus) {
+  return {
+    evaluationYear: y,
+    evaluationYearLabel: fiscalYearLabel(y),
+    status: r.status,
+    statusLabel: r.statusLabel,
+    decidingSeries: r.decidingSeries,
+    series: r.series.map((s) => ({
+      label: s.label,
+      status: s.status,
+      statusLabel: s.statusLabel,
+      rate: s.rate === null ? null : Number(s.rate),
+      evaluatedYear: s.evaluatedYear,
+      explanation: s.explanation,
+      // an intermediate year judged against the expected path: the expected value and actual ÷ expected
+      expected: s.expected ? { fiscalYear: s.expected.year, value: Number(s.expected.value), rate: Number(s.expected.rate) } : null,
+      // late statistics: the judged year is earlier than the evaluation year
+      pending: s.pending ?? null,
+      // 見込み: a linear fit to the target year, never an actual
+      projection: s.projection ? { kind: "projection", fiscalYear: s.projection.year, value: Number(s.projection.value), points: s.projection.points, text: s.projection.text } : null,
+    })),
+    official: r.official,
+    pending: r.pending ?? null,
   };
 }
 

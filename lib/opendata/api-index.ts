@@ -21,9 +21,10 @@ export function buildApiIndex() {
       plan,
       valuesCsv: `${plan}/values.csv`,
       narrativesCsv: `${plan}/narratives.csv`,
+      statusesCsv: `${plan}/statuses.csv`,
       xlsx: `${plan}/data.xlsx`,
       machineReadability: `${plan}/machine-readability.json`,
-      schemas: { values: apiSchemaPath("values"), narratives: apiSchemaPath("narratives"), dataset: apiSchemaPath("dataset") },
+      schemas: { values: apiSchemaPath("values"), narratives: apiSchemaPath("narratives"), statuses: apiSchemaPath("statuses"), dataset: apiSchemaPath("dataset") },
     },
     http: {
       cors: "Access-Control-Allow-Origin: *。条件付き要求（If-None-Match / If-Modified-Since）のプリフライト（OPTIONS）にも答えます。",

@@ -1,11 +1,11 @@
 // The DCAT catalogue (DCAT-AP style, JSON-LD) of every organisation's published datasets, one dataset per
-// plan, each with its four distributions (JSON, values CSV, narratives CSV, the open-data workbook), their
+// plan, each with its five distributions (JSON, values CSV, narratives CSV, statuses CSV, the open-data workbook), their
 // media types, and the schema each conforms to. Data portals harvest it. Pure: the queries pass the rows.
 import { planPath } from "../paths";
 import { fiscalYearLabel } from "../fiscal-year";
 import type { CatalogPlanRow } from "./catalog-queries";
 import { EDIT_NOTICE, attributionText, licenseUrl } from "./license";
-import { apiCatalogPath, apiOrganizationJsonPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, apiSchemaPath, openDataPagePath } from "./paths";
+import { apiCatalogPath, apiOrganizationJsonPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanStatusesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath, apiSchemaPath, openDataPagePath } from "./paths";
 import { XLSX_MEDIA_TYPE } from "./media-types";
 
 export const CATALOG_CONTEXT = {
@@ -41,7 +41,15 @@ function distributions(code: string, slug: string): Distribution[] {
     { title: "JSON", description: "指標・基準値・実績値・目標値・進捗の判定・公開済みの記述（JSON エクスポートの形）", path: apiPlanJsonPath(code, slug), mediaType: "application/json", format: "JSON", schema: apiSchemaPath("dataset") },
     { title: "値 CSV（values.csv）", description: "基準値・実績値・目標値。1 行 1 値の縦持ち", path: apiPlanValuesCsvPath(code, slug), mediaType: "text/csv", format: "CSV", schema: apiSchemaPath("values") },
     { title: "記述 CSV（narratives.csv）", description: "公開済みの取組状況・課題等・今後の方向性。1 行 1 段落", path: apiPlanNarrativesCsvPath(code, slug), mediaType: "text/csv", format: "CSV", schema: apiSchemaPath("narratives") },
-    { title: "Excel（data.xlsx）", description: "値と記述の 2 つの表を 2 つのシートに（CSV と同じ列）、列の定義のシート付き", path: apiPlanXlsxPath(code, slug), mediaType: XLSX_MEDIA_TYPE, format: "XLSX", schema: apiSchemaPath("values") },
+    {
+      title: "判定 CSV（statuses.csv）",
+      description: "計画の判定方法による KPI の進捗の判定（達成・概ね順調…、○△×、S・A・B・C など）と進捗率・根拠・公式評価。1 行 = 指標 × 評価年度 × 系列。見込み（projection）の列は推計で実績ではない",
+      path: apiPlanStatusesCsvPath(code, slug),
+      mediaType: "text/csv",
+      format: "CSV",
+      schema: apiSchemaPath("statuses"),
+    },
+    { title: "Excel（data.xlsx）", description: "値・記述・判定の 3 つの表を 3 つのシートに（CSV と同じ列）、列の定義のシート付き", path: apiPlanXlsxPath(code, slug), mediaType: XLSX_MEDIA_TYPE, format: "XLSX", schema: apiSchemaPath("values") },
   ];
 }
 

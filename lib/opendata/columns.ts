@@ -1,8 +1,12 @@
-// The columns of the two open-data CSV files, in order. The CSV writers take their header from here, the
+// The columns of the three open-data CSV files, in order. The CSV writers take their header from here, the
 // published table schemas (lib/opendata/table-schema.ts) and the open-data page print this same list, so the
 // documentation cannot drift. The header row holds the ASCII field names (the national machine-readability rule
 // L3-08 asks for field names in ASCII letters and digits for scripts); the Japanese title, type, unit and meaning
 // of each field are published in the schema.
+
+import { RULE_NAMES, RULE_SCALES } from "../progress/settings";
+import { STATUS_LABELS } from "../progress/explain";
+import type { ProgressRule, StatusCode } from "../progress/types";
 
 /** Table Schema field types (Frictionless): what a reader such as pandas makes of the column. */
 export type FieldType = "string" | "integer" | "number" | "date";
@@ -122,3 +126,67 @@ export const NARRATIVE_COLUMNS = [
 
 export type ValueColumnKey = (typeof VALUE_COLUMNS)[number]["key"];
 export type NarrativeColumnKey = (typeof NARRATIVE_COLUMNS)[number]["key"];
+
+/** 判定方法 (Plan.progressRule): the rule a plan judges its KPIs by, with its name as the plan's page states it */
+export const PROGRESS_RULE_CODES = Object.entries(RULE_NAMES).map(([code, meaning]) => ({ code, meaning }));
+
+const rulesUsing = (status: StatusCode) =>
+  (Object.keys(RULE_SCALES) as ProgressRule[]).filter((r) => RULE_SCALES[r].includes(status) || status === "not_judgeable").map((r) => RULE_NAMES[r].replace(/（.*$/, ""));
+
+/** 判定 (status codes): every code a rule gives, with its mark and the rules that use it */
+export const STATUS_CODES = (Object.keys(STATUS_LABELS) as StatusCode[]).map((code) => ({
+  code,
+  meaning: `「${STATUS_LABELS[code]}」${code === "not_judgeable" ? "（数値がない・目標が文字などで判定できない。どの方式にもある）" : `（${rulesUsing(code).join("・")}）`}`,
+}));
+
+/** the marks (statusLabel): each mark once, with the rules that print it */
+export const STATUS_LABEL_CODES = [...new Set(Object.values(STATUS_LABELS))].map((label) => ({
+  code: label,
+  meaning: `${label}：${[...new Set((Object.keys(STATUS_LABELS) as StatusCode[]).filter((c) => STATUS_LABELS[c] === label).flatMap(rulesUsing))].join("・")}`,
+}));
+
+export const YES_NO_CODES = [
+  { code: "true", meaning: "はい" },
+  { code: "false", meaning: "いいえ" },
+] as const;
+
+/**
+ * statuses.csv: one row per measure × evaluation year × value series — the status the plan's own rule gives
+ * (its scale: 達成/概ね順調/遅れ/悪化, ○△×, S/A/B/C, ◎○△×, 達成/順調/やや遅れ/遅れ), the numbers that produced
+ * it, the 見込み (a projection, never an actual) and the official rating. Computed from the published values by the
+ * same code as the KPI page (lib/progress/), not stored.
+ */
+export const STATUS_COLUMNS = [
+  col("organizationCode", "全国地方公共団体コード", "string", "団体の6桁のコード（検査数字付き）", "402273", "organizations[].code"),
+  col("organizationName", "団体名", "string", "地方公共団体の正式名称", "嘉麻市", "organizations[].name"),
+  col("planSlug", "計画ID", "string", "計画（総合戦略）の識別子", "kama-2020", "plans[].slug"),
+  col("planName", "計画名", "string", "計画（総合戦略）の名称", "嘉麻市まち・ひと・しごと創生第2期総合戦略", "plans[].name"),
+  col("progressRule", "判定方法", "string", "計画が使う判定の方式（コード）。しきい値は計画のページと JSON の progressSettings", "kama", "plans[].progressRule", { codes: PROGRESS_RULE_CODES }),
+  col("measureNumber", "指標番号", "string", "印字どおりの番号", "1-1", "measures[].number"),
+  col("measureKind", "指標の種類", "string", "「KPI」または「基本目標」（基本目標は自動判定しない）", "KPI", "measures[].kind", { codes: codes(MEASURE_KIND_LABELS, { KPI: "重要業績評価指標", 基本目標: "計画の基本目標の数値目標" }) }),
+  col("measureName", "指標名", "string", "指標の名称", "起業支援による創業者数", "measures[].name"),
+  col("evaluationYear", "評価年度（西暦）", "integer", "判定した評価年度（西暦、整数）", "2023", "statuses[].evaluationYear", { unit: "年度" }),
+  col("evaluationYearLabel", "評価年度（和暦）", "string", "和暦の評価年度", "令和5年度", "statuses[].evaluationYearLabel"),
+  col("measureStatus", "指標の判定（コード）", "string", "指標としての判定：判定できた系列のうち最も悪いもの（コード）", "good", "statuses[].status", { codes: STATUS_CODES }),
+  col("measureStatusLabel", "指標の判定", "string", "指標としての判定を計画の方式の表記で（S・A・B・C の計画なら S など）", "○", "statuses[].statusLabel", { codes: STATUS_LABEL_CODES }),
+  col("seriesLabel", "系列", "string", "判定した値の行（単年・累計など。values.csv の seriesLabel と同じ）", "累計", "statuses[].series[].label"),
+  col("decidingSeries", "指標の判定を決めた系列", "string", "この系列の判定が指標の判定になったか（true / false）", "true", "statuses[].decidingSeries", { codes: YES_NO_CODES }),
+  col("status", "判定（コード）", "string", "この系列の判定（コード）", "good", "statuses[].series[].status", { codes: STATUS_CODES }),
+  col("statusLabel", "判定", "string", "この系列の判定を計画の方式の表記で（達成・概ね順調・遅れ・悪化／○・△・×／S・A・B・C／◎・○・△・×／達成・順調・やや遅れ・遅れ、判定不能）", "○", "statuses[].series[].statusLabel", { codes: STATUS_LABEL_CODES }),
+  col("rate", "進捗率", "number", "目標に対する進捗率（%、小数第1位。（実績値 − 基準値）÷（目標値 − 基準値）など、式は explanation の列）。計算できないときは空欄（0 ではない）", "86.7", "statuses[].series[].rate", { unit: "%" }),
+  col("judgedYear", "判定に使った実績の年度（西暦）", "integer", "判定に使った実績値の年度（西暦、整数）。評価年度より前なら、評価年度の数値は集計中など（pendingNote の列）", "2023", "statuses[].series[].evaluatedYear", { unit: "年度" }),
+  col("pendingNote", "後から出る数値", "string", "判定に使った年度が評価年度より前のときの説明（評価年度の数値が出たら判定が変わることがある）。なければ空欄", "令和5年度の実績で判定（令和6年度の実績は「集計中」。数値が出たら判定が変わることがあります）", "statuses[].series[].pending.note"),
+  col("unit", "単位", "string", "expectedValue・projectionValue の単位（出典に印字された単位。印字のないものは空欄）", "区画", "measures[].series[].unit"),
+  col("expectedValue", "見込み値（その年度の目安）", "number", "目標年度より前の年度を判定したとき、judgedYear に期待される値（基準値から目標値への道筋の上の値、または年度別目標値）。実績ではない。なければ空欄", "46", "statuses[].series[].expected.value", { unit: "unit の列" }),
+  col("expectedRate", "見込み比", "number", "見込み値に対する進み具合（%、小数第1位）。目標年度より前の年度はこの値で判定する", "67.4", "statuses[].series[].expected.rate", { unit: "%" }),
+  col("projectionYear", "見込みの年度（西暦）", "integer", "見込み（projectionValue）の年度＝目標年度（西暦、整数）", "2024", "statuses[].series[].projection.fiscalYear", { unit: "年度" }),
+  col("projectionValue", "見込み（推計、実績ではない）", "number", "これまでの実績からの直線の当てはめで推計した目標年度の値。実績値ではなく、保存もしない見込み。推計できないときは空欄", "13", "statuses[].series[].projection.value", { unit: "unit の列" }),
+  col("projectionPoints", "見込みに使った実績の数", "integer", "見込みの直線の当てはめに使った実績値の数（2 以上）", "4", "statuses[].series[].projection.points", { unit: "点" }),
+  col("projectionText", "見込みの説明", "string", "見込みを文で（「このままでは…の見込み」）。実績ではない", "このままでは令和6年度に 13 区画の見込み（目標 50 区画・目標に届かない見込み。令和2年度〜令和5年度の実績4点からの直線の見込み）", "statuses[].series[].projection.text"),
+  col("officialRating", "公式評価", "string", "団体が公表した評価（計画の方式の表記）。指標ごとなので同じ指標・評価年度の行では同じ。なければ空欄", "○", "statuses[].official.rating"),
+  col("officialAgrees", "公式評価と判定の一致", "string", "公式評価が指標の判定（measureStatusLabel）と同じか（true / false）。公式評価がないか判定不能なら空欄", "false", "statuses[].official.agrees", { codes: YES_NO_CODES }),
+  col("officialReason", "公式評価が異なる理由", "string", "公式評価が計算した判定と異なるときに企画担当が書いた理由", "年度末に事業が完了したため", "statuses[].official.reason"),
+  col("explanation", "判定の根拠", "string", "判定がどの数値からどう決まったか（式と数値。1 行）", "比較値 13 = 2 + 5 + 1 + 5（合計）÷ 目標 15 = 86.7%", "statuses[].series[].explanation"),
+] as const;
+
+export type StatusColumnKey = (typeof STATUS_COLUMNS)[number]["key"];

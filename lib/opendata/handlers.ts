@@ -10,6 +10,7 @@ import { fiscalYearLabel } from "../fiscal-year";
 import { planPath } from "../paths";
 import { buildNarrativesCsv } from "./narratives-csv";
 import { buildValuesCsv } from "./values-csv";
+import { buildStatusesCsv } from "./statuses-csv";
 import { buildDataXlsx } from "./data-workbook";
 import { CSV_TYPE, JSON_LD_TYPE, JSON_TYPE, errorResponse, etagOf, isNotModifiedRequest, latest, sendData, sendDocument } from "./http";
 import { licenseUrl } from "./license";
@@ -21,16 +22,16 @@ import { tableSchemaResource } from "./table-schema";
 import { datasetJsonSchema } from "./dataset-schema";
 import { XLSX_MEDIA_TYPE } from "./media-types";
 import { checkPlanFiles } from "./machine-readability/plan-files";
-import { apiOrganizationJsonPath, apiPlanChecksPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath } from "./paths";
+import { apiOrganizationJsonPath, apiPlanChecksPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanStatusesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath } from "./paths";
 
-export type PlanFormat = "json" | "values.csv" | "narratives.csv" | "data.xlsx" | "checks";
+export type PlanFormat = "json" | "values.csv" | "narratives.csv" | "statuses.csv" | "data.xlsx" | "checks";
 type GetDb = () => PrismaClient;
 
 export const ORGANIZATIONS_FORMAT = "kpi-dashboard/organizations";
 /** Bump when the shape of a file changes without the data changing, so that ETags change too. */
-export const OPEN_DATA_REVISION = "2026-12-06";
+export const OPEN_DATA_REVISION = "2026-12-06.statuses";
 /** When the schemas (lib/opendata/columns.ts) last changed: their Last-Modified. */
-export const SCHEMAS_MODIFIED = new Date("2026-12-06T00:00:00Z");
+export const SCHEMAS_MODIFIED = new Date("2026-12-06T12:00:00Z");
 
 const SCHEMA_JSON_TYPE = "application/schema+json; charset=utf-8";
 const CODE = /^\d{6}$/; // 全国地方公共団体コード
@@ -58,13 +59,13 @@ export function serveIndex(request: Request): Promise<Response> {
   return guarded(async () => sendDocument(request, buildApiIndex(), { lastModified: SCHEMAS_MODIFIED }));
 }
 
-/** /api/v1/schemas/values.json, narratives.json: the CSV's tabular data resource (table schema, dialect, encoding);
+/** /api/v1/schemas/values.json, narratives.json, statuses.json: the CSV's tabular data resource (table schema, dialect, encoding);
  *  dataset.json: the JSON Schema of the JSON distribution. */
 export function serveSchema(request: Request, rawName: string): Promise<Response> {
   return guarded(async () => {
     const name = rawName.replace(/\.json$/, "");
     if (name === "dataset") return sendDocument(request, datasetJsonSchema(), { lastModified: SCHEMAS_MODIFIED, contentType: SCHEMA_JSON_TYPE });
-    if (name !== "values" && name !== "narratives") return errorResponse(404, "このスキーマはありません。values.json、narratives.json、dataset.json です。");
+    if (name !== "values" && name !== "narratives" && name !== "statuses") return errorResponse(404, "このスキーマはありません。values.json、narratives.json、statuses.json、dataset.json です。");
     return sendDocument(request, tableSchemaResource(name), { lastModified: SCHEMAS_MODIFIED });
   });
 }
@@ -99,6 +100,7 @@ export function serveOrganizations(getDb: GetDb, request: Request): Promise<Resp
             json: apiPlanJsonPath(o.code, p.slug),
             valuesCsv: apiPlanValuesCsvPath(o.code, p.slug),
             narrativesCsv: apiPlanNarrativesCsvPath(o.code, p.slug),
+            statusesCsv: apiPlanStatusesCsvPath(o.code, p.slug),
             xlsx: apiPlanXlsxPath(o.code, p.slug),
             machineReadability: apiPlanChecksPath(o.code, p.slug),
             page: planPath(o.code, p.slug),
@@ -130,9 +132,9 @@ export function serveOrganization(getDb: GetDb, request: Request, rawCode: strin
 /** The client's copy is current: answered before the body is built. */
 const isCurrent = isNotModifiedRequest;
 
-const CONTENT_TYPES: Record<PlanFormat, string> = { json: JSON_TYPE, "values.csv": CSV_TYPE, "narratives.csv": CSV_TYPE, "data.xlsx": XLSX_MEDIA_TYPE, checks: JSON_TYPE };
+const CONTENT_TYPES: Record<PlanFormat, string> = { json: JSON_TYPE, "values.csv": CSV_TYPE, "narratives.csv": CSV_TYPE, "statuses.csv": CSV_TYPE, "data.xlsx": XLSX_MEDIA_TYPE, checks: JSON_TYPE };
 
-/** One plan as JSON (the export shape), values.csv, narratives.csv, data.xlsx or its machine-readability check. */
+/** One plan as JSON (the export shape), values.csv, narratives.csv, statuses.csv, data.xlsx or its machine-readability check. */
 export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug: string, format: PlanFormat): Promise<Response> {
   return guarded(async () => {
     const slug = format === "json" ? rawSlug.replace(/\.json$/, "") : rawSlug;
@@ -142,7 +144,7 @@ export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug:
     const scope = await getOpenDataScope(prisma, code, slug);
     if (!scope) return errorResponse(404, (await prisma.organization.count({ where: { code } })) > 0 ? NOT_FOUND_PLAN : NOT_FOUND_ORG);
     const etag = etagOf(OPEN_DATA_REVISION, format, code, slug, scope.license, scope.lastModified);
-    const fileName = format === "json" || format === "checks" ? undefined : `${code}_${slug}_${format === "data.xlsx" ? "data.xlsx" : format === "values.csv" ? "values.csv" : "narratives.csv"}`;
+    const fileName = format === "json" || format === "checks" ? undefined : `${code}_${slug}_${format}`;
     const meta = { license: scope.license, lastModified: scope.lastModified, etag, contentType: CONTENT_TYPES[format], fileName };
     if (isCurrent(request, etag, scope.lastModified)) return sendData(request, "", meta);
     const data = await exportDataset(prisma, { organizationCode: code, planSlug: slug, audience: "public" });
@@ -153,6 +155,8 @@ export function servePlan(getDb: GetDb, request: Request, code: string, rawSlug:
         return sendData(request, buildValuesCsv(data), meta);
       case "narratives.csv":
         return sendData(request, buildNarrativesCsv(data), meta);
+      case "statuses.csv":
+        return sendData(request, buildStatusesCsv(data), meta);
       case "data.xlsx":
         return sendData(request, await buildDataXlsx(data, scope.lastModified), meta);
       case "checks":

@@ -9,11 +9,13 @@ export const apiOrganizationJsonPath = (code: string) => `${API}/organizations/$
 export const apiPlanJsonPath = plan;
 export const apiPlanValuesCsvPath = (code: string, slug: string) => `${plan(code, slug)}/values.csv`;
 export const apiPlanNarrativesCsvPath = (code: string, slug: string) => `${plan(code, slug)}/narratives.csv`;
-/** the open-data workbook: the two CSV tables as two sheets (long format, ASCII headers) */
+/** the statuses by the plan's own rule, one row per measure × evaluation year × series (long format) */
+export const apiPlanStatusesCsvPath = (code: string, slug: string) => `${plan(code, slug)}/statuses.csv`;
+/** the open-data workbook: the three CSV tables as three sheets (long format, ASCII headers) */
 export const apiPlanXlsxPath = (code: string, slug: string) => `${plan(code, slug)}/data.xlsx`;
 /** DCAT catalogue (JSON-LD) of every organisation's published datasets */
 export const apiCatalogPath = () => `${API}/catalog.jsonld`;
-export type SchemaName = "values" | "narratives" | "dataset";
+export type SchemaName = "values" | "narratives" | "statuses" | "dataset";
 /** the Frictionless tabular data resource (table schema, dialect, encoding) of one CSV, or the JSON Schema of the JSON */
 export const apiSchemaPath = (name: SchemaName) => `${API}/schemas/${name}.json`;
 /** the machine-readability check of one plan's downloads (JSON) */

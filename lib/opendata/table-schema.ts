@@ -2,7 +2,7 @@
 // resource" with the table schema (per field the ASCII name, the Japanese title, the type, the unit and the
 // meaning, the code tables), the CSV dialect, the encoding and the byte-order mark, and the special marks'
 // definitions. Built from lib/opendata/columns.ts, the same list the CSV writers use. Pure.
-import { NARRATIVE_COLUMNS, VALUE_COLUMNS, VALUE_STATUS, type ColumnDef } from "./columns";
+import { NARRATIVE_COLUMNS, STATUS_COLUMNS, VALUE_COLUMNS, VALUE_STATUS, type ColumnDef } from "./columns";
 import { apiSchemaPath, type SchemaName } from "./paths";
 import { PUBLIC_TEXT_NOTE } from "./public-text";
 
@@ -34,6 +34,14 @@ const TITLES: Record<Exclude<SchemaName, "dataset">, { title: string; descriptio
       "1 行が記述の 1 段落または箇条書きの 1 項目。記述の改行は行の区切りで表し、itemNumber で順番を示す（同じ指標・評価年度・区分の行を itemNumber の順に改行でつなぐと元の記述に戻る。textNote の置き換えを除く）。",
     columns: NARRATIVE_COLUMNS,
     primaryKey: ["organizationCode", "planSlug", "measureNumber", "evaluationYear", "section", "itemNumber"],
+  },
+  statuses: {
+    title: "KPI の進捗の判定（計画の判定方法による）",
+    description:
+      "1 行が「指標 × 評価年度 × 系列」の判定（縦持ち）。判定は計画の判定方法（progressRule）の表記（達成・概ね順調・遅れ・悪化／○・△・×／S・A・B・C／◎・○・△・×／達成・順調・やや遅れ・遅れ）で statusLabel、コードは status。公開済みの値から KPI のページと同じ計算で求めたもの。進捗率は rate（%）、判定の式と数値は explanation。" +
+      "projection で始まる列は、これまでの実績からの直線の当てはめによる目標年度の見込み（推計）で、実績値ではない。指標の判定と公式評価は指標ごとの値で、その指標・評価年度の各系列の行に同じ値が入る。",
+    columns: STATUS_COLUMNS,
+    primaryKey: ["organizationCode", "planSlug", "measureNumber", "evaluationYear", "seriesLabel"],
   },
 };
 

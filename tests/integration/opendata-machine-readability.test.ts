@@ -1,4 +1,4 @@
-// The real downloads of every seeded plan (values.csv, narratives.csv, data.xlsx, through the same handlers the
+// The real downloads of every seeded plan (values.csv, narratives.csv, statuses.csv, data.xlsx, through the same handlers the
 // routes call) against the national machine-readability rules, and read by pandas with its default options;
 // the DCAT catalogue, the table schemas, the API index; ETag / If-None-Match, the CORS preflight (compression is
 // next start's, checked in tests/e2e/opendata-catalogue.spec.ts);
@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveCatalog, serveIndex, serveOrganizations, servePlan, serveSchema, type PlanFormat } from "../../lib/opendata/handlers";
 import { preflightResponse } from "../../lib/opendata/http";
 import { checkFile } from "../../lib/opendata/machine-readability/check";
-import { DATA_XLSX_SPEC, NARRATIVES_CSV_SPEC, VALUES_CSV_SPEC } from "../../lib/opendata/machine-readability/plan-files";
+import { DATA_XLSX_SPEC, NARRATIVES_CSV_SPEC, STATUSES_CSV_SPEC, VALUES_CSV_SPEC } from "../../lib/opendata/machine-readability/plan-files";
 import { readCsv, readXlsx } from "../../lib/opendata/machine-readability/read";
 import { readZip } from "../../lib/excel/zip";
 import { exportPlanWorkbook } from "../../lib/excel/export";
-import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "../../lib/opendata/columns";
+import { NARRATIVE_COLUMNS, STATUS_COLUMNS, VALUE_COLUMNS } from "../../lib/opendata/columns";
+import { RULE_SCALES } from "../../lib/progress/settings";
+import { STATUS_LABELS } from "../../lib/progress/explain";
 import { PDL_URL } from "../../lib/opendata/license";
 import { datasetSchema } from "../../lib/opendata/dataset-schema";
 import { useTestDatabase } from "../helpers/database-per-file";
@@ -34,13 +36,14 @@ beforeAll(async () => {
 const INTERNAL = /\d{3}_[0-9a-f]{16}\.txt|confidence|読み取りの確度/;
 
 describe("the national machine-readability rules on the real downloads", () => {
-  it("every seeded plan's values.csv, narratives.csv and data.xlsx pass every rule a program can check", async () => {
+  it("every seeded plan's values.csv, narratives.csv, statuses.csv and data.xlsx pass every rule a program can check", async () => {
     expect(plans.map((p) => p.slug)).toEqual(["kama-2020", "kama-2025", "kumamoto-2020", "kumamoto-2024"]);
     const report: string[] = [];
     for (const { code, slug } of plans) {
       for (const [format, read, spec] of [
         ["values.csv", readCsv, VALUES_CSV_SPEC],
         ["narratives.csv", readCsv, NARRATIVES_CSV_SPEC],
+        ["statuses.csv", readCsv, STATUSES_CSV_SPEC],
         ["data.xlsx", readXlsx, DATA_XLSX_SPEC],
       ] as const) {
         const res = await download(code, slug, format);
@@ -52,7 +55,7 @@ describe("the national machine-readability rules on the real downloads", () => {
         // and the plan's published check says the same (the open-data page shows it)
       }
       const checks = await (await download(code, slug, "checks")).json();
-      expect(checks.files.map((f: { file: string; summary: { fail: number } }) => [f.file, f.summary.fail])).toEqual([["values.csv", 0], ["narratives.csv", 0], ["data.xlsx", 0]]);
+      expect(checks.files.map((f: { file: string; summary: { fail: number } }) => [f.file, f.summary.fail])).toEqual([["values.csv", 0], ["narratives.csv", 0], ["statuses.csv", 0], ["data.xlsx", 0]]);
     }
     console.log(report.join("\n"));
   });
@@ -79,12 +82,16 @@ describe("pandas with its default options", () => {
     } catch {
       throw new Error(`pandas is needed for this test: apt-get install -y python3-pandas (or set PYTHON to a python3 that has it)`);
     }
-    const files: { path: string; columns: typeof VALUE_COLUMNS | typeof NARRATIVE_COLUMNS; years: string[] }[] = [];
+    const files: { path: string; columns: typeof VALUE_COLUMNS | typeof NARRATIVE_COLUMNS | typeof STATUS_COLUMNS; years: string[]; floats: string[] }[] = [];
     for (const { code, slug } of plans) {
-      for (const [format, columns, years] of [["values.csv", VALUE_COLUMNS, ["fiscalYear"]], ["narratives.csv", NARRATIVE_COLUMNS, ["evaluationYear", "itemNumber"]]] as const) {
+      for (const [format, columns, years, floats] of [
+        ["values.csv", VALUE_COLUMNS, ["fiscalYear"], []],
+        ["narratives.csv", NARRATIVE_COLUMNS, ["evaluationYear", "itemNumber"], []],
+        ["statuses.csv", STATUS_COLUMNS, ["evaluationYear"], ["rate"]],
+      ] as const) {
         const path = join(dir, `${slug}-${format}`);
         writeFileSync(path, await bytesOf(await download(code, slug, format)));
-        files.push({ path, columns, years: [...years] });
+        files.push({ path, columns, years: [...years], floats: [...floats] });
       }
     }
     const script = [
@@ -108,6 +115,10 @@ describe("pandas with its default options", () => {
         }
       }
       for (const y of f.years) expect(r.dtypes[y], `${f.path} ${y}`).toBe("int64");
+      for (const x of f.floats) {
+        expect(r.filled[x], `${f.path} ${x}`).toBeGreaterThan(0);
+        expect(r.dtypes[x], `${f.path} ${x}`).toBe("float64");
+      }
     }
     expect(checked).toBeGreaterThan(10);
   });
@@ -124,7 +135,7 @@ describe("the catalogue, the schemas and the index", () => {
     expect(res.headers.get("last-modified")).toBeTruthy();
   });
 
-  it("catalog.jsonld describes every plan as a DCAT dataset with its publisher, licence, dates and four distributions", async () => {
+  it("catalog.jsonld describes every plan as a DCAT dataset with its publisher, licence, dates and five distributions", async () => {
     const res = await serveCatalog(getDb, get());
     expect(res.headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
     const catalog = await res.json();
@@ -145,6 +156,7 @@ describe("the catalogue, the schemas and the index", () => {
       ["/api/v1/organizations/430005/plans/kumamoto-2020", "application/json", "/api/v1/schemas/dataset.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/values.csv", "text/csv", "/api/v1/schemas/values.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/narratives.csv", "text/csv", "/api/v1/schemas/narratives.json"],
+      ["/api/v1/organizations/430005/plans/kumamoto-2020/statuses.csv", "text/csv", "/api/v1/schemas/statuses.json"],
       ["/api/v1/organizations/430005/plans/kumamoto-2020/data.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "/api/v1/schemas/values.json"],
     ]);
     // every distribution is really there, with the media type the catalogue states
@@ -158,7 +170,7 @@ describe("the catalogue, the schemas and the index", () => {
   });
 
   it("each CSV's schema names every column with its ASCII name, Japanese title, type, unit and meaning, and declares UTF-8 with a BOM", async () => {
-    for (const [name, columns] of [["values.json", VALUE_COLUMNS], ["narratives.json", NARRATIVE_COLUMNS]] as const) {
+    for (const [name, columns] of [["values.json", VALUE_COLUMNS], ["narratives.json", NARRATIVE_COLUMNS], ["statuses.json", STATUS_COLUMNS]] as const) {
       const schema = await (await serveSchema(get(), name)).json();
       expect(schema).toMatchObject({ profile: "tabular-data-resource", encoding: "utf-8", bom: true, dialect: { delimiter: ",", lineTerminator: "\r\n", header: true } });
       expect(schema.schema.fields.map((f: { name: string }) => f.name)).toEqual(columns.map((c) => c.key));
@@ -191,6 +203,49 @@ describe("the catalogue, the schemas and the index", () => {
   });
 });
 
+describe("statuses.csv", () => {
+  it("holds every status of the JSON, one row per evaluation year × series, each on its plan's own scale", async () => {
+    const statuses = await (await serveSchema(get(), "statuses.json")).json();
+    expect(statuses.schema.primaryKey).toEqual(["organizationCode", "planSlug", "measureNumber", "evaluationYear", "seriesLabel"]);
+    for (const { code, slug } of plans) {
+      const json = await (await download(code, slug, "json")).json();
+      const plan = json.organizations[0].plans[0];
+      const rows = csvObjects(await bytesOf(await download(code, slug, "statuses.csv")));
+      type S = { evaluationYear: number; statusLabel: string; series: { label: string; statusLabel: string; rate: number | null }[] };
+      const expected = (plan.measures as { number: string; statuses: S[] }[]).flatMap((m) => m.statuses.flatMap((s) => s.series.map((x) => [m.number, String(s.evaluationYear), x.label, x.statusLabel, x.rate === null ? "" : x.rate.toFixed(1)])));
+      expect(rows.map((r) => [r.measureNumber, r.evaluationYear, r.seriesLabel, r.statusLabel, r.rate]), slug).toEqual(expected);
+      const scale = new Set([...RULE_SCALES[plan.progressRule as keyof typeof RULE_SCALES].map((s) => STATUS_LABELS[s]), "判定不能"]);
+      for (const r of rows) {
+        expect(r.progressRule).toBe(plan.progressRule);
+        expect(scale.has(r.statusLabel), `${slug} ${r.measureNumber} ${r.evaluationYear} ${r.statusLabel}`).toBe(true);
+      }
+      // the primary key is unique
+      expect(new Set(rows.map((r) => [r.measureNumber, r.evaluationYear, r.seriesLabel].join("|"))).size).toBe(rows.length);
+    }
+  });
+
+  it("熊本県 No 5 累計 reads on course in R2, 達成 in R5, with rates and the expected value a reader can recompute", async () => {
+    const rows = csvObjects(await bytesOf(await download("430005", "kumamoto-2020", "statuses.csv"))).filter((r) => r.measureNumber === "5" && r.seriesLabel === "累計");
+    const r2 = rows.find((r) => r.evaluationYear === "2020")!;
+    expect(r2.statusLabel).not.toBe("悪化");
+    expect(Number(r2.expectedValue)).toBeGreaterThan(0);
+    expect(r2.explanation).toContain("見込み値");
+    const r5 = rows.find((r) => r.evaluationYear === "2023")!;
+    expect(r5.statusLabel).toBe("達成");
+    expect(Number(r5.rate)).toBeGreaterThanOrEqual(100);
+    // a projection is never in a value column: values.csv has no 見込み rows
+    expect(new TextDecoder().decode(await bytesOf(await download("430005", "kumamoto-2020", "values.csv")))).not.toContain("の見込み（目標");
+  });
+});
+
+/** a CSV download as objects by header (quotes, CRLF; for the files this app writes) */
+function csvObjects(bytes: Uint8Array): Record<string, string>[] {
+  const sheet = readCsv(bytes).sheets[0];
+  const cells = sheet.rows.map((r) => r.map((c) => (c.kind === "text" ? c.text : c.kind === "number" ? String(c.value) : "")));
+  const [header, ...rows] = cells;
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+
 describe("dates, units and what stays internal", () => {
   it("Kama's as-of date and periods get ISO 8601 columns beside the era text", async () => {
     const text = new TextDecoder().decode(await bytesOf(await download("402273", "kama-2025", "values.csv")));
@@ -201,7 +256,7 @@ describe("dates, units and what stays internal", () => {
 
   it("no public file names an internal source file or a reader's confidence note", async () => {
     for (const { code, slug } of plans) {
-      for (const format of ["json", "values.csv", "narratives.csv"] as const) expect(await (await download(code, slug, format)).text(), `${slug} ${format}`).not.toMatch(INTERNAL);
+      for (const format of ["json", "values.csv", "narratives.csv", "statuses.csv"] as const) expect(await (await download(code, slug, format)).text(), `${slug} ${format}`).not.toMatch(INTERNAL);
       for (const e of readZip(await bytesOf(await download(code, slug, "data.xlsx")))) expect(e.data.toString("utf8")).not.toMatch(INTERNAL);
     }
   });
@@ -209,7 +264,7 @@ describe("dates, units and what stays internal", () => {
 
 describe("HTTP", () => {
   it("every response has an ETag and Last-Modified; If-None-Match answers 304 without a body", async () => {
-    for (const format of ["json", "values.csv", "narratives.csv", "data.xlsx"] as const) {
+    for (const format of ["json", "values.csv", "narratives.csv", "statuses.csv", "data.xlsx"] as const) {
       const res = await download("430005", "kumamoto-2020", format);
       const etag = res.headers.get("etag")!;
       expect(etag).toMatch(/^W\/".+"$/);

@@ -104,6 +104,7 @@ describe("the organisation list", () => {
         json: "/api/v1/organizations/430005/plans/kumamoto-2020",
         valuesCsv: "/api/v1/organizations/430005/plans/kumamoto-2020/values.csv",
         narrativesCsv: "/api/v1/organizations/430005/plans/kumamoto-2020/narratives.csv",
+        statusesCsv: "/api/v1/organizations/430005/plans/kumamoto-2020/statuses.csv",
         page: "/orgs/430005/plans/kumamoto-2020",
       },
     });

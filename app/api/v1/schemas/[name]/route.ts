@@ -1,4 +1,4 @@
-// GET /api/v1/schemas/values.json, /api/v1/schemas/narratives.json — the CSV files' table schemas (Frictionless).
+// GET /api/v1/schemas/values.json, narratives.json, statuses.json — the CSV files' table schemas (Frictionless); dataset.json — the JSON Schema.
 import { preflightResponse } from "@/lib/opendata/http";
 import { serveSchema } from "@/lib/opendata/handlers";
 

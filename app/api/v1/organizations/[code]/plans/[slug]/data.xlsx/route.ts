@@ -1,4 +1,4 @@
-// GET …/plans/kumamoto-2020/data.xlsx — the plan's values and narratives as an .xlsx workbook (long format, one table per sheet).
+// GET …/plans/kumamoto-2020/data.xlsx — the plan's values, narratives and statuses as an .xlsx workbook (long format, one table per sheet).
 import { db } from "@/lib/db";
 import { preflightResponse } from "@/lib/opendata/http";
 import { servePlan } from "@/lib/opendata/handlers";
