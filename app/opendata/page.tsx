@@ -5,7 +5,10 @@ import { planPath } from "@/lib/paths";
 import { listOpenDataOrganizations } from "@/lib/opendata/queries";
 import { parseOrganizationSearch } from "@/lib/organizations/search";
 import { OrganizationSearchForm } from "@/components/organization-search-form";
-import { NARRATIVE_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
+import { NARRATIVE_COLUMNS, STATUS_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
+import { RULE_NAMES, RULE_SCALES } from "@/lib/progress/settings";
+import { STATUS_LABELS } from "@/lib/progress/explain";
+import type { ProgressRule } from "@/lib/progress/types";
 import { DEFAULT_LICENSE, PDL_URL, licenseUrl } from "@/lib/opendata/license";
 import {
   apiCatalogPath,
@@ -16,6 +19,7 @@ import {
   apiPlanChecksPath,
   apiPlanJsonPath,
   apiPlanNarrativesCsvPath,
+  apiPlanStatusesCsvPath,
   apiPlanValuesCsvPath,
   apiPlanXlsxPath,
   apiSchemaPath,
@@ -55,12 +59,13 @@ export default async function OpenDataPage({ searchParams }: Props) {
       </nav>
       <h1>オープンデータ</h1>
       <p>
-        各団体の総合戦略の KPI（重要業績評価指標）の基準値・実績値・目標値と、公開済みの記述（取組状況／課題等／今後の方向性）を、
+        各団体の総合戦略の KPI（重要業績評価指標）の基準値・実績値・目標値、公開済みの記述（取組状況／課題等／今後の方向性）と、計画の判定方法による進捗の判定を、
         機械判読できる CSV・Excel・JSON で提供します。どなたでも、ライセンスに従って自由に利用（商用利用を含む）できます。
       </p>
       <p>
         データポータル向けに、すべてのデータセットの目録を <a href={apiCatalogPath()}>DCAT カタログ（JSON-LD）</a> で、CSV の各列の定義を{" "}
-        <a href={apiSchemaPath("values")}>値 CSV のスキーマ</a>・<a href={apiSchemaPath("narratives")}>記述 CSV のスキーマ</a>（Frictionless Table Schema）で公開しています。
+        <a href={apiSchemaPath("values")}>値 CSV のスキーマ</a>・<a href={apiSchemaPath("narratives")}>記述 CSV のスキーマ</a>・
+        <a href={apiSchemaPath("statuses")}>判定 CSV のスキーマ</a>（Frictionless Table Schema）で公開しています。
         ファイルはデジタル庁「行政データにおける機械可読性に関するルール」に沿っており、<a href="#rules">ルールごとの確認結果</a>を下に示します。
       </p>
       <p>
@@ -124,6 +129,10 @@ export default async function OpenDataPage({ searchParams }: Props) {
                         記述 CSV<span className="visually-hidden">：{p.name}</span>
                       </a>
                       {"　"}
+                      <a href={apiPlanStatusesCsvPath(o.code, p.slug)}>
+                        判定 CSV<span className="visually-hidden">：{p.name}</span>
+                      </a>
+                      {"　"}
                       <a href={apiPlanXlsxPath(o.code, p.slug)}>
                         Excel<span className="visually-hidden">：{p.name}</span>
                       </a>
@@ -179,11 +188,11 @@ export default async function OpenDataPage({ searchParams }: Props) {
             <tr>
               <th scope="row"><code>{apiCatalogPath()}</code></th>
               <td>
-                全団体の公開データセットの DCAT カタログ（DCAT-AP 形式の JSON-LD）。データセットごとに名称・説明・公開者（団体名と全国地方公共団体コード）・ライセンスと表示すべき出典・公開日と更新日・4 つの配布形式（JSON、値 CSV、記述 CSV、Excel）とそのメディアタイプとスキーマ
+                全団体の公開データセットの DCAT カタログ（DCAT-AP 形式の JSON-LD）。データセットごとに名称・説明・公開者（団体名と全国地方公共団体コード）・ライセンスと表示すべき出典・公開日と更新日・5 つの配布形式（JSON、値 CSV、記述 CSV、判定 CSV、Excel）とそのメディアタイプとスキーマ
               </td>
             </tr>
             <tr>
-              <th scope="row"><code>{apiSchemaPath("values")}</code>、<code>{apiSchemaPath("narratives")}</code></th>
+              <th scope="row"><code>{apiSchemaPath("values")}</code>、<code>{apiSchemaPath("narratives")}</code>、<code>{apiSchemaPath("statuses")}</code></th>
               <td>CSV のスキーマ（Frictionless の Tabular Data Resource）：列ごとのフィールド名・項目名・型・単位・内容、選択肢のコード表、特殊記号の定義、文字コード・BOM・改行</td>
             </tr>
             <tr>
@@ -215,8 +224,12 @@ export default async function OpenDataPage({ searchParams }: Props) {
               <td>1 計画の公開済みの記述。CSV（列は下の表）</td>
             </tr>
             <tr>
+              <th scope="row"><code>{apiPlanStatusesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
+              <td>1 計画の進捗の判定（計画の判定方法の表記）、進捗率、根拠、見込み、公式評価。CSV（列は下の表）</td>
+            </tr>
+            <tr>
               <th scope="row"><code>{apiPlanXlsxPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の値と記述。Excel（シート values・narratives は CSV と同じ列、シート fields は列の定義）</td>
+              <td>1 計画の値・記述・判定。Excel（シート values・narratives・statuses は CSV と同じ列、シート fields は列の定義）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanChecksPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
@@ -299,6 +312,40 @@ export default async function OpenDataPage({ searchParams }: Props) {
         同じ指標・評価年度・記述の区分の行を <code>itemNumber</code> の順に改行でつなぐと、元の記述に戻ります（空行は出力しません）。
       </p>
       <ColumnTable caption="記述 CSV の列" columns={NARRATIVE_COLUMNS} />
+
+      <h2 id="statuses-columns">判定 CSV（statuses.csv）の列</h2>
+      <p>
+        1 行が「指標 × 評価年度 × 系列」の進捗の判定です（縦持ち）。判定は公開済みの値から KPI のページと同じ計算で求め、計画の判定方法（<code>progressRule</code>）の表記で{" "}
+        <code>statusLabel</code> に、コードを <code>status</code> に入れます。進捗率は <code>rate</code>（%）、判定の式と数値は <code>explanation</code> にあります。
+        指標としての判定（<code>measureStatusLabel</code>）と公式評価は指標・評価年度ごとの値で、その各系列の行に同じ値が入ります。
+        判定に使った実績の年度（<code>judgedYear</code>）が評価年度より前のときは、評価年度の数値が集計中などであることを <code>pendingNote</code> に書きます。
+      </p>
+      <p>
+        <strong><code>projection</code> で始まる列は見込み（推計）で、実績値ではありません。</strong>
+        これまでの実績からの直線の当てはめで求めた目標年度の値で、保存もしていません。
+      </p>
+      <ColumnTable caption="判定 CSV の列" columns={STATUS_COLUMNS} />
+      <ScrollRegion label="判定方法ごとの判定の表記">
+        <table className="data-table">
+          <caption>判定方法ごとの判定の表記（statusLabel。よい順、ほかに「判定不能」）</caption>
+          <thead>
+            <tr>
+              <th scope="col">progressRule</th>
+              <th scope="col">判定方法</th>
+              <th scope="col">statusLabel（status）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(Object.keys(RULE_NAMES) as ProgressRule[]).map((rule) => (
+              <tr key={rule}>
+                <th scope="row"><code>{rule}</code></th>
+                <td>{RULE_NAMES[rule]}</td>
+                <td>{RULE_SCALES[rule].map((s) => `${STATUS_LABELS[s]}（${s}）`).join("・")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       <h2 id="format">文字コードと形式</h2>
       <ul>

@@ -3,7 +3,7 @@ import type { FileCheck } from "@/lib/opendata/machine-readability/plan-files";
 import { apiPlanChecksPath } from "@/lib/opendata/paths";
 
 const STATUS_LABEL = { pass: "適合", fail: "不適合", not_applicable: "対象外" } as const;
-const FILES = ["values.csv", "narratives.csv", "data.xlsx"] as const;
+const FILES = ["values.csv", "narratives.csv", "statuses.csv", "data.xlsx"] as const;
 
 type PlanChecks = { organization: string; code: string; slug: string; plan: string; files: FileCheck[] };
 

@@ -7,7 +7,7 @@ import { PlanOverview } from "@/components/overview/plan-overview";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canSeePlan } from "@/lib/plans/visibility";
 import { getStaffSheetMarks } from "@/lib/sheets/staff-marks";
-import { apiCatalogPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath } from "@/lib/opendata/paths";
+import { apiCatalogPath, apiPlanJsonPath, apiPlanNarrativesCsvPath, apiPlanStatusesCsvPath, apiPlanValuesCsvPath, apiPlanXlsxPath } from "@/lib/opendata/paths";
 
 type Props = { params: Promise<{ code: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +35,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     <>
       <PlanOverview data={data} filters={filters} sheetMarks={sheetMarks} />
       <p className="opendata-links">
-        オープンデータ：<a href={apiPlanValuesCsvPath(code, slug)}>値 CSV</a>・<a href={apiPlanNarrativesCsvPath(code, slug)}>記述 CSV</a>・
+        オープンデータ：<a href={apiPlanValuesCsvPath(code, slug)}>値 CSV</a>・<a href={apiPlanNarrativesCsvPath(code, slug)}>記述 CSV</a>・<a href={apiPlanStatusesCsvPath(code, slug)}>判定 CSV</a>・
         <a href={apiPlanXlsxPath(code, slug)}>Excel</a>・<a href={apiPlanJsonPath(code, slug)}>JSON</a>・<a href={apiCatalogPath()}>データカタログ（DCAT）</a>（
         <a href="/opendata">説明とライセンス</a>）
       </p>
