@@ -50,7 +50,7 @@ function actionExpression(args: string): string | null {
 
 function writtenActionCodes(): Map<string, string> {
   const codes = new Map<string, string>();
-  for (const file of [...sourceFiles(path.join(ROOT, "lib")), ...sourceFiles(path.join(ROOT, "app"))]) {
+  for (const file of [...sourceFiles(path.join(ROOT, "lib")), ...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "ops"))]) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/\b(writeAudit|auditLog\.create(?:Many)?)\s*\(/g)) {
       if (file.endsWith(path.join("lib", "audit", "log.ts"))) continue; // the writer itself passes e.action through
