@@ -1,7 +1,7 @@
 // Types of cache-handler.mjs for the tests (the handler itself is plain JavaScript: Next imports it at run time).
 export declare const RENDER_WINDOW_MS: number;
 export declare function tagsOf(data: unknown, ctx?: unknown): string[];
-export declare function isFresh(storedAt: number, invalidatedAt: number[], windowMs?: number): boolean;
+export declare function isFresh(renderStart: number, invalidatedAt: number[]): boolean;
 export declare function sizeOf(value: unknown): number;
 type Store = {
   read(key: string, extraTags: string[]): Promise<{ record: { lastModified: number; tags: string[]; value: unknown } | null; invalidatedAt: number[] }>;

@@ -11,11 +11,12 @@
 //
 // The race (issue 16): a render that started before a write's commit may finish after the write invalidated its
 // tags; stamped with the time it is stored, it would count as fresh and hide the write for minutes. Next does not
-// tell a handler when a render started, so an entry only counts as fresh when none of its tags (its own and the
-// page's implicit path tags) was invalidated within RENDER_WINDOW_MS before it was stored — a window longer than
-// any render. set() does not store such an entry, and get() checks again, since an invalidation may land (in
-// another process) between the two. After a write, the affected pages are therefore rendered per request for
-// that window, then cached again.
+// tell a handler when a render started, but every render of a cached page or datum begins with a lookup that
+// missed (or found an entry past its revalidate time): this process notes the earliest such lookup per key, and
+// set() takes it as the render's start. An entry is stored, and later served, only when none of its tags (its own
+// and the page's implicit path tags) was invalidated at or after that start. A set() without a noted lookup counts
+// as started RENDER_WINDOW_MS earlier (longer than any render). get() checks again, since an invalidation may land
+// (in another process) between set()'s check and its write.
 //
 // A plain .mjs file: Next imports it at run time from this path (it is not bundled).
 import v8 from "node:v8";
@@ -24,7 +25,8 @@ import path from "node:path";
 import { createClient, RESP_TYPES } from "@redis/client";
 
 const TAGS_HEADER = "x-next-cache-tags";
-/** Longer than any render of a cached page or datum (KPI_CACHE_RENDER_WINDOW_S, 30 by default). */
+/** Longer than any render of a cached page or datum (KPI_CACHE_RENDER_WINDOW_S, 30 by default): how far back a
+ *  render whose start was not noted is taken to have started. */
 export const RENDER_WINDOW_MS = seconds(process.env.KPI_CACHE_RENDER_WINDOW_S, 30) * 1000;
 /** An entry lives in Redis at most this long (next.config's expireTime); tag times a window longer. */
 const ENTRY_TTL_S = 3600;
@@ -45,9 +47,34 @@ export function tagsOf(data, ctx) {
   return typeof header === "string" && header ? header.split(",") : [];
 }
 
-/** Fresh when no tag was invalidated since the render could have started (storedAt - window). */
-export function isFresh(storedAt, invalidatedAt, windowMs = RENDER_WINDOW_MS) {
-  return invalidatedAt.every((t) => !(t >= storedAt - windowMs));
+/** Fresh when no tag was invalidated at or after the render started. */
+export function isFresh(renderStart, invalidatedAt) {
+  return invalidatedAt.every((t) => t < renderStart);
+}
+
+/** Per store and key, when this process's earliest lookup that will lead to a render happened (see the race
+ *  above). */
+const lookupsByStore = new WeakMap();
+function lookupsOf(store) {
+  if (!lookupsByStore.has(store)) lookupsByStore.set(store, new Map());
+  return lookupsByStore.get(store);
+}
+function noteLookup(lookups, key, now) {
+  if (!lookups.has(key)) lookups.set(key, now);
+  // a lookup whose render never stored anything must not linger
+  if (lookups.size > 10_000) lookups.delete(lookups.keys().next().value);
+}
+/** The render's start for an entry stored now: the noted lookup, at most RENDER_WINDOW_MS ago. */
+function renderStartFor(lookups, key, now) {
+  const noted = lookups.get(key);
+  lookups.delete(key);
+  return Math.max(noted ?? 0, now - RENDER_WINDOW_MS);
+}
+
+/** Past its revalidate time: Next serves it and renders again in the background. */
+function pastRevalidate(record, now) {
+  const seconds = record.value?.kind === "FETCH" ? record.value.revalidate : record.cacheControl?.revalidate;
+  return typeof seconds === "number" && record.lastModified + seconds * 1000 <= now;
 }
 
 /** A rough size in bytes, for the memory bound: the HTML, the RSC payloads and the JSON of the rest. */
@@ -249,24 +276,30 @@ export default class KpiCacheHandler {
 
   async get(key, ctx) {
     if (!this.store) return null;
+    const now = Date.now();
     const extraTags = ctx?.kind === "FETCH" ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : [];
     const { record, invalidatedAt } = await this.store.read(key, extraTags);
-    if (!record || !isFresh(record.lastModified, invalidatedAt)) return null;
+    if (!record || !isFresh(record.renderStart, invalidatedAt)) {
+      noteLookup(lookupsOf(this.store), key, now);
+      return null;
+    }
+    if (pastRevalidate(record, now)) noteLookup(lookupsOf(this.store), key, now);
     return { lastModified: record.lastModified, value: record.value, cacheControl: record.cacheControl };
   }
 
   async set(key, data, ctx) {
     if (!this.store) return;
     const storedAt = Date.now();
+    const renderStart = renderStartFor(lookupsOf(this.store), key, storedAt);
     const tags = tagsOf(data, ctx);
     try {
-      if (!isFresh(storedAt, await this.store.invalidationTimes(tags))) return;
+      if (!isFresh(renderStart, await this.store.invalidationTimes(tags))) return;
     } catch {
       return; // Redis unreachable: nothing stored
     }
     const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
     const ttl = typeof cacheControl?.expire === "number" && cacheControl.expire > 0 ? Math.min(cacheControl.expire, ENTRY_TTL_S) : ENTRY_TTL_S;
-    await this.store.write(key, { value: data, lastModified: storedAt, cacheControl, tags }, ttl);
+    await this.store.write(key, { value: data, lastModified: storedAt, renderStart, cacheControl, tags }, ttl);
   }
 
   async revalidateTag(tags, _durations) {

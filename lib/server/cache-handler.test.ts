@@ -23,12 +23,11 @@ afterEach(() => {
 });
 
 describe("isFresh", () => {
-  it("counts an entry fresh only when no tag was invalidated within the window before it was stored", () => {
-    expect(isFresh(100_000, [0, 0], 30_000)).toBe(true);
-    expect(isFresh(100_000, [69_999], 30_000)).toBe(true);
-    expect(isFresh(100_000, [70_000], 30_000)).toBe(false);
-    expect(isFresh(100_000, [0, 99_000], 30_000)).toBe(false);
-    expect(isFresh(100_000, [120_000], 30_000)).toBe(false);
+  it("counts an entry fresh only when no tag was invalidated at or after its render started", () => {
+    expect(isFresh(100_000, [0, 0])).toBe(true);
+    expect(isFresh(100_000, [99_999])).toBe(true);
+    expect(isFresh(100_000, [100_000])).toBe(false);
+    expect(isFresh(100_000, [0, 120_000])).toBe(false);
   });
 });
 
@@ -45,24 +44,44 @@ describe("memory store", () => {
 
   it("the race: a render that started before the write and is stored after the invalidation is not kept", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(1_000_000);
+    const t0 = 1_000_000;
+    vi.setSystemTime(t0);
     const h = handlerWith(new MemoryStore(1024 * 1024));
-    await h.revalidateTag("kpi-data"); // the approval commits and invalidates
-    vi.setSystemTime(1_000_000 + 2_000); // a render begun before it finishes 2 s later, with the old text
-    await h.set("/kpi/15", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    expect(await h.get("/kpi/15", getPage)).toBeNull(); // a reader's lookup misses: a render starts
+    vi.setSystemTime(t0 + 100);
+    await h.revalidateTag("kpi-data"); // meanwhile the approval commits and invalidates
+    vi.setSystemTime(t0 + 300);
+    await h.set("/kpi/15", page("<p>old</p>", ["kpi-data"]), pageCtx); // the render, with the old text, ends
     expect(await h.get("/kpi/15", getPage)).toBeNull();
-    // so does a datum read by such a render (unstable_cache), checked with the rendering page's implicit tags
-    await h.set("data-key", { kind: "FETCH", data: { body: "old" }, tags: ["kpi-data"], revalidate: 300 }, { fetchCache: true, tags: ["kpi-data"] });
-    expect(await h.get("data-key", { kind: "FETCH", tags: ["kpi-data"], softTags: ["_N_T_/layout"] })).toBeNull();
-    // once the window has passed, a new render is stored and served
-    vi.setSystemTime(1_000_000 + RENDER_WINDOW_MS + 1);
+    // the render begun by that lookup (after the invalidation) is stored and served at once
+    vi.setSystemTime(t0 + 400);
     await h.set("/kpi/15", page("<p>new</p>", ["kpi-data"]), pageCtx);
     expect((await h.get("/kpi/15", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
+
+    // a datum read by a render (unstable_cache) likewise, checked with the rendering page's implicit tags too
+    expect(await h.get("data-key", { kind: "FETCH", tags: ["kpi-data"], softTags: ["_N_T_/layout"] })).toBeNull();
+    vi.setSystemTime(t0 + 500);
+    await h.revalidateTag("_N_T_/layout");
+    vi.setSystemTime(t0 + 600);
+    await h.set("data-key", { kind: "FETCH", data: { body: "old" }, tags: ["kpi-data"], revalidate: 300 }, { fetchCache: true, tags: ["kpi-data"] });
+    expect(await h.get("data-key", { kind: "FETCH", tags: ["kpi-data"], softTags: ["_N_T_/layout"] })).toBeNull();
+
+    // a store without a noted lookup counts as begun RENDER_WINDOW_MS earlier
+    vi.setSystemTime(t0 + 1000);
+    await h.revalidateTag("kpi-data");
+    vi.setSystemTime(t0 + 1000 + RENDER_WINDOW_MS - 1);
+    await h.set("/kpi/16", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    await h.set("/kpi/16", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    vi.setSystemTime(t0 + 1000 + RENDER_WINDOW_MS + 1);
+    expect(await h.get("/kpi/16", getPage)).toBeNull();
+    await h.set("/kpi/16", page("<p>new</p>", ["kpi-data"]), pageCtx);
+    expect((await h.get("/kpi/16", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
+
     // an entry stored before an invalidation that another process records later (between set's check and the
     // write) is refused on reading
-    vi.setSystemTime(1_000_000 + RENDER_WINDOW_MS + 5_000);
+    vi.setSystemTime(t0 + 1000 + RENDER_WINDOW_MS + 5_000);
     await h.revalidateTag("kpi-data");
-    expect(await h.get("/kpi/15", getPage)).toBeNull();
+    expect(await h.get("/kpi/16", getPage)).toBeNull();
   });
 
   it("is bounded in bytes, least recently used out first; size 0 caches nothing", async () => {
@@ -112,9 +131,17 @@ describe("Redis store", () => {
     expect(Buffer.isBuffer((fromB?.value as { rscData: Buffer }).rscData)).toBe(true);
     await b.revalidateTag(["kpi-data"], { expire: 0 });
     expect(await a.get("/kpi/15", getPage)).toBeNull();
-    // and a render stored by a just after b's invalidation is refused (the race, across processes)
-    await a.set("/kpi/15", page("<p>old</p>", ["kpi-data"]), pageCtx);
-    expect(await b.get("/kpi/15", getPage)).toBeNull();
+    // a render in a that began before b's invalidation is refused (the race, across processes)
+    expect(await a.get("/kpi/16", getPage)).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    await b.revalidateTag(["kpi-data"], { expire: 0 });
+    await a.set("/kpi/16", page("<p>old</p>", ["kpi-data"]), pageCtx);
+    expect(await b.get("/kpi/16", getPage)).toBeNull();
+    // one that began after it is shared at once
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await a.get("/kpi/16", getPage)).toBeNull();
+    await a.set("/kpi/16", page("<p>new</p>", ["kpi-data"]), pageCtx);
+    expect((await b.get("/kpi/16", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
   });
 
   it("Redis unreachable: every read misses at once, writes and invalidations do not throw", async () => {
