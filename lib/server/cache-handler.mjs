@@ -84,6 +84,7 @@ export function sizeOf(value) {
   if (typeof value.html === "string") size += value.html.length;
   if (value.rscData) size += value.rscData.length;
   if (value.body) size += value.body.length;
+  if (value.buffer) size += value.buffer.length;
   if (value.segmentData) for (const b of value.segmentData.values()) size += b.length;
   if (value.kind === "FETCH") size += JSON.stringify(value.data ?? null).length;
   return size + 256;
@@ -252,7 +253,8 @@ function buildId(serverDistDir) {
 let store;
 export function storeFor(ctx, env = process.env) {
   if (store !== undefined) return store;
-  if (env.REDIS_URL) {
+  // `next build` prerenders into memory: its entries belong to no running server yet
+  if (env.REDIS_URL && env.NEXT_PHASE !== "phase-production-build") {
     // entries belong to one build (their HTML names its scripts); tag times are shared by every build
     const prefix = env.KPI_REDIS_PREFIX || "kpi";
     const build = env.NEXT_DEPLOYMENT_ID || buildId(ctx?.serverDistDir ?? ".next/server");
