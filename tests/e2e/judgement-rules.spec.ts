@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { noAxeViolations, signIn } from "../helpers/e2e";
+import { readCsv } from "../../lib/opendata/machine-readability/read";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -91,7 +92,7 @@ test("the KPI page shows S and offers only the plan's scale; a differing rating 
   await shoot(page, "kpi");
 });
 
-test("print, Excel and JSON say S/A/B/C too", async ({ page, request }) => {
+test("print, Excel, CSV and JSON say S/A/B/C too", async ({ page, request }) => {
   await page.goto(`${KPI}/print`);
   await expect(page.locator(".print-status .status-badge").first()).toHaveText("S");
   await expect(page.locator(".print-status")).toContainText("異なる評価の理由：創業者の半数が市外へ転出したため一段下げる");
@@ -118,4 +119,22 @@ test("print, Excel and JSON say S/A/B/C too", async ({ page, request }) => {
   const founders = plan.measures.find((m: { name: string }) => m.name === "起業支援による創業者数");
   const latest = founders.statuses.at(-1);
   expect(latest.official).toMatchObject({ rating: "A", agrees: false, reason: "創業者の半数が市外へ転出したため一段下げる" });
+
+  // the open-data statuses.csv: the plan's rule and its marks, and the official rating with its reason
+  const csv = await request.get("/api/v1/organizations/402273/plans/kama-2020/statuses.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const [csvHeader, ...cells] = readCsv(new Uint8Array(await csv.body())).sheets[0].rows.map((r) => r.map((c) => (c.kind === "text" ? c.text : c.kind === "number" ? String(c.value) : "")));
+  const rows = cells.map((r) => Object.fromEntries(csvHeader.map((h, i) => [h, r[i] ?? ""])));
+  expect(rows.length).toBeGreaterThan(10);
+  for (const r of rows) expect(r.progressRule).toBe("grades");
+  const csvLabels = new Set(rows.map((r) => r.statusLabel));
+  expect(csvLabels.has("S")).toBe(true);
+  for (const l of csvLabels) expect(l).not.toMatch(OTHER_MARKS);
+  for (const l of rows.map((r) => r.measureStatusLabel)) expect(l).not.toMatch(OTHER_MARKS);
+  const founders2024 = rows.filter((r) => r.measureNumber === "1-1" && r.evaluationYear === "2024");
+  expect(founders2024.length).toBeGreaterThan(0);
+  for (const r of founders2024) {
+    expect(r).toMatchObject({ measureStatusLabel: "S", officialRating: "A", officialAgrees: "false", officialReason: "創業者の半数が市外へ転出したため一段下げる" });
+  }
 });
