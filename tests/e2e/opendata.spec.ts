@@ -18,11 +18,21 @@ test("the open-data page lists every plan's downloads, the licence and the CSV c
   }
   await expect(downloads.getByRole("link", { name: /^値 CSV/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^記述 CSV/ })).toHaveCount(4);
+  await expect(downloads.getByRole("link", { name: /^判定 CSV/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^JSON/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^Excel/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: "公共データ利用規約 第1.0版 (PDL1.0)" }).first()).toBeVisible();
   await expect(page.getByRole("table", { name: "値 CSV の列" }).getByRole("rowheader", { name: "organizationCode" })).toBeVisible();
   await expect(page.getByRole("table", { name: "記述 CSV の列" }).getByRole("rowheader", { name: "itemNumber" })).toBeVisible();
+  const statusColumns = page.getByRole("table", { name: "判定 CSV の列" });
+  await expect(statusColumns.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "projectionValue", exact: true }) })).toContainText("実績ではない");
+  await expect(page.getByRole("table", { name: /^判定方法ごとの判定の表記/ }).getByRole("row", { name: /^grades/ })).toContainText("S（s）・A（a）・B（b）・C（c）");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator("#statuses-columns").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/h7-opendata-statuses-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.getByText("UTF-8（BOM 付き")).toBeVisible();
   await page.screenshot({ path: "test-results/opendata.png", fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
@@ -60,11 +70,19 @@ test("a values CSV link returns UTF-8 CSV with BOM, CRLF, the header and the lic
   expect(again.status()).toBe(304);
 });
 
-test("the narratives CSV and the JSON links answer, and unknown addresses are JSON 404s", async ({ page }) => {
+test("the narratives and statuses CSVs and the JSON links answer, and unknown addresses are JSON 404s", async ({ page }) => {
   await page.goto("/opendata");
   const narratives = await page.request.get((await page.getByRole("link", { name: planLink("記述 CSV") }).getAttribute("href"))!);
   expect(narratives.headers()["content-type"]).toContain("text/csv");
   expect((await narratives.text()).split("\r\n")[0]).toContain("evaluationYear,evaluationYearLabel,section,itemNumber,text");
+  const statuses = await page.request.get((await page.getByRole("link", { name: planLink("判定 CSV") }).getAttribute("href"))!);
+  expect(statuses.headers()["content-type"]).toContain("text/csv");
+  expect(statuses.headers()["content-disposition"]).toContain("430005_kumamoto-2020_statuses.csv");
+  expect(statuses.headers()["access-control-allow-origin"]).toBe("*");
+  expect(statuses.headers()["etag"]).toBeTruthy();
+  const statusText = await statuses.text();
+  expect(statusText.split("\r\n")[0]).toContain("progressRule,measureNumber,measureKind,measureName,evaluationYear,evaluationYearLabel");
+  expect(statusText).toMatch(/\r\n430005,熊本県,kumamoto-2020,[^,]+,default,/);
 
   const json = await page.request.get((await page.getByRole("link", { name: planLink("JSON") }).getAttribute("href"))!);
   expect(json.headers()["content-type"]).toBe("application/json; charset=utf-8");
