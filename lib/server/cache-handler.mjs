@@ -157,12 +157,15 @@ export class RedisStore {
         await client.connect();
         return client;
       })();
-      // the first connection may fail: the client keeps retrying by itself, the next call waits no longer
       this.ready.catch((e) => this.warn(e));
     }
-    const client = await withTimeout(this.ready);
-    if (!client.isReady) throw new Error("Redis is not connected");
-    return client;
+    if (this.client?.isReady) return this.client;
+    // only the first calls wait for the first connection (at most REDIS_TIMEOUT_MS); after that, while Redis is
+    // away (the client keeps reconnecting by itself), every call fails at once, so pages are not slowed down
+    if (!this.firstAttempt) this.firstAttempt = withTimeout(this.ready).catch(() => {});
+    await this.firstAttempt;
+    if (this.client?.isReady) return this.client;
+    throw new Error("Redis is not connected");
   }
   warn(e) {
     if (Date.now() - this.lastWarning < 60_000) return;
