@@ -3,13 +3,16 @@
 // fresh. Here 16 signed-out readers request a KPI page without pause while the officer submits and the admin
 // approves a new text, several rounds in a row; every read that started after an approval had answered must
 // show that approval's text (or a later one). The cache handler (lib/server/cache-handler.mjs) prevents it.
+// For a render to be under way when the approval commits, another officer saves a draft of another KPI at the same
+// moment as each approval (a write that drops the cached pages just before or after the approval's).
 import { expect, test } from "@playwright/test";
 import { signIn } from "../helpers/e2e";
 import { submitAndApprove } from "../helpers/publish-round";
 
 const NO30 = "/orgs/430005/plans/kumamoto-2020/measures/30"; // 益城町市街地部の人口回復率 (土木部): no other spec touches it
+const NO31 = "/orgs/430005/plans/kumamoto-2020/measures/31"; // 熊本と阿蘇の交通量の回復状況 (土木部): only its draft is saved here
 const READERS = 16;
-const ROUNDS = 5;
+const ROUNDS = 6;
 
 type Read = { start: number; round: number; status: number };
 
@@ -21,6 +24,8 @@ test("16 concurrent readers never see an approved text missing once the approval
   const admin = await (await browser.newContext()).newPage();
   await signIn(officer, "doboku@demo.example");
   await signIn(admin, "admin@demo.example");
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "doboku@demo.example");
 
   // the page is served from the cache before the first round
   const url = `${baseURL}${NO30}`;
@@ -41,9 +46,18 @@ test("16 concurrent readers never see an approved text missing once the approval
   const answered: number[] = []; // answered[r - 1]: when round r's approval had answered
   try {
     for (let r = 1; r <= ROUNDS; r++) {
-      await submitAndApprove(officer, admin, NO30, `キャッシュ確認 第${r}回 ${nonce}`);
+      await submitAndApprove(officer, admin, NO30, `キャッシュ確認 第${r}回 ${nonce}`, {
+        prepare: async () => {
+          await other.goto(`${NO31}/edit`);
+          await other.getByLabel("課題等（下書き）").fill(`下書き ${r} ${nonce}`);
+        },
+        run: async () => {
+          await other.getByRole("button", { name: "下書き保存" }).click();
+          await expect(other.getByText("下書きを保存しました。")).toBeVisible({ timeout: 20_000 });
+        },
+      });
       answered.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   } finally {
     reading = false;
@@ -56,5 +70,6 @@ test("16 concurrent readers never see an approved text missing once the approval
   const afterFirst = reads.filter((r) => r.start > answered[0]).length;
   console.log(`${reads.length} reads, ${afterFirst} after the first approval, ${stale.length} stale`);
   expect(afterFirst).toBeGreaterThan(ROUNDS * READERS);
-  expect(stale.map((r) => `read at +${r.start - answered[0]} ms showed round ${r.round}, expected ${expected(r.start)}`)).toEqual([]);
+  const shown = stale.slice(0, 5).map((r) => `read at +${r.start - answered[0]} ms showed round ${r.round}, expected ${expected(r.start)}`);
+  expect(stale.length, `stale reads, the first: ${shown.join("; ")}`).toBe(0);
 });
