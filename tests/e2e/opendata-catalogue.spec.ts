@@ -80,6 +80,10 @@ test("a page of another origin makes a conditional request: the preflight passes
 
 test("/opendata links the catalogue and shows the rules check per file; the plan page links the catalogue", async ({ page }) => {
   test.setTimeout(180_000); // axe on the whole page at two widths, on a shared machine
+  // the public plans at this moment (other specs of the run may have published plans of their own)
+  const catalog = await (await page.request.get("/api/v1/catalog.jsonld")).json();
+  const plans = (catalog["dcat:dataset"] as unknown[]).length;
+  expect(plans).toBeGreaterThanOrEqual(4);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/opendata");
@@ -88,7 +92,7 @@ test("/opendata links the catalogue and shows the rules check per file; the plan
     await expect(checks).toBeVisible();
     // every listed plan's four files: 0 failed rules, computed from the real files
     const rows = checks.locator("tbody tr");
-    await expect(rows).toHaveCount(16);
+    await expect(rows).toHaveCount(4 * plans);
     for (const row of await rows.all()) {
       const cells = row.locator("td");
       await expect(cells.nth(1)).toHaveText("0");
@@ -98,8 +102,9 @@ test("/opendata links the catalogue and shows the rules check per file; the plan
     await expect(perRule.locator("tbody tr")).toHaveCount(30);
     // L1-13 (hidden rows and columns) is an Excel rule: not applicable to the CSVs, passed by data.xlsx
     const l113 = perRule.getByRole("row", { name: /L1-13/ }).locator("td");
-    await expect(l113).toHaveText(["対象外", "対象外", "対象外", "適合（4計画）"]);
-    await expect(perRule.getByRole("row", { name: /L3-09/ }).locator("td")).toHaveText(["適合（4計画）", "適合（4計画）", "適合（4計画）", "適合（4計画）"]);
+    const passed = `適合（${plans}計画）`;
+    await expect(l113).toHaveText(["対象外", "対象外", "対象外", passed]);
+    await expect(perRule.getByRole("row", { name: /L3-09/ }).locator("td")).toHaveText([passed, passed, passed, passed]);
     await expect(perRule).not.toContainText("不適合");
     await page.locator("#rules").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/h1-opendata-rules-${width}.png` });
