@@ -81,7 +81,7 @@ export const VALUE_COLUMNS = [
   col("owners", "担当部署", "string", "担当の部局と課を「／」で区切る。複数の担当は「；」で区切る", "知事公室／危機管理防災課", "measures[].owners"),
   col("seriesLabel", "系列", "string", "値の行の区分（単年・累計など）", "累計", "series[].label"),
   col("valueKind", "値の区分", "string", "基準値・実績値・目標値・年度別目標値・推計値・実績値（目標値比較）のいずれか", "実績値", "series[].baseline / actuals / target / targetPath / estimates / comparison", { codes: codes(VALUE_KIND_LABELS) }),
-  col("fiscalYear", "年度（西暦）", "integer", "西暦の年度（4月〜翌年3月。整数）。年度のない値（期間の値、期間合計の目標）は空欄", "2023", "fiscalYear", { unit: "年度" }),
+  col("fiscalYear", "年度（西暦）", "integer", "西暦の年度（4月〜翌年3月。整数）。目標値で年度の記載がないもの（前年比の目標など）は計画の最終年度、期間の目標は期間の終わりの年度", "2023", "fiscalYear", { unit: "年度" }),
   col("fiscalYearLabel", "年度（和暦）", "string", "和暦の年度", "令和5年度", "fiscalYearLabel"),
   col("value", "数値", "number", "値（数値だけ。桁区切り・単位・記号なし。負の数は -）。数値がないときは空欄で、その理由は valueStatus の列。空欄は 0 ではない", "1759", "value", { unit: "unit の列" }),
   col("unit", "単位", "string", "value の単位（出典に印字された単位。印字のないものは空欄）", "人", "series[].unit"),

@@ -39,7 +39,9 @@ function valueCells(value: number | null, text: string | null, period: string | 
   return { value, valueStatus: valueStatus(value, text), text, period, periodStart: span?.start ?? null, periodEnd: span?.end ?? null, asOf, asOfDate: parseAsOfDate(asOf) };
 }
 
-function seriesRows(s: ExportSeries): ValueRow[] {
+/** planEnd: the plan's last fiscal year, the year of a target that prints none (a 前年比 target holds every year up
+ *  to the plan's end), so that every row has its year (the fiscalYear column is required, rule L2-02). */
+function seriesRows(s: ExportSeries, planEnd: number | null): ValueRow[] {
   const rows: ValueRow[] = [];
   const base = { seriesLabel: s.label, unit: s.unit };
   const yearly = (kind: keyof typeof VALUE_KIND_LABELS, c: Cell): ValueRow => ({
@@ -60,7 +62,7 @@ function seriesRows(s: ExportSeries): ValueRow[] {
     rows.push({
       ...base,
       valueKind: VALUE_KIND_LABELS.target,
-      ...yearCells(t.fiscalYear),
+      ...yearCells(t.fiscalYear ?? t.periodEnd ?? planEnd),
       ...valueCells(t.value, t.text),
       targetKind: TARGET_KIND_LABELS[t.kind],
       targetDirection: t.direction ? DIRECTION_LABELS[t.direction] : null,
@@ -70,7 +72,8 @@ function seriesRows(s: ExportSeries): ValueRow[] {
   }
   for (const c of s.targetPath) rows.push(yearly("targetPath", c));
   for (const c of s.estimates) rows.push(yearly("estimate", c));
-  if (s.comparison) {
+  // a comparison value (嘉麻市's 実績値（目標値比較）) with neither a number nor a printed text says nothing: no row
+  if (s.comparison && (s.comparison.value !== null || s.comparison.text !== null)) {
     // the year the comparison stands at: the latest actual it sums or takes (the plan's period otherwise)
     const asOfYear = Math.max(...s.actuals.map((a) => a.fiscalYear ?? 0), 0);
     rows.push({ ...base, valueKind: VALUE_KIND_LABELS.comparison, ...yearCells(asOfYear || null), ...valueCells(s.comparison.value, s.comparison.text), aggregation: AGGREGATION_LABELS[s.comparison.aggregation] });
@@ -93,7 +96,7 @@ export function valueRows(dataset: DatasetExport): ValueRow[] {
           measureName: m.name,
           owners: ownersText(m.owners),
         };
-        return m.series.flatMap((s) => seriesRows(s).map((r) => ({ ...measure, ...r })));
+        return m.series.flatMap((s) => seriesRows(s, p.end?.fiscalYear ?? null).map((r) => ({ ...measure, ...r })));
       }),
     ),
   );
