@@ -26,15 +26,16 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Load on `base` + one path, or + a different path of `paths` for every request (round robin). */
-export function measure(base: string, paths: string[], connections: number, seconds: number): Promise<Measurement> {
+/** Load on `base` + one path, or + a different path of `paths` for every request (round robin); `headers` are
+ *  sent with every request besides a browser's (a signed-in reader's session cookie). */
+export function measure(base: string, paths: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let next = 0;
     const requests = paths.length > 1 ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[next++ % paths.length] }) }] : undefined;
-    const instance = autocannon({ url: base + paths[0], connections, duration: seconds, headers: BROWSER_HEADERS, timeout: 30, requests }, (err, result) => {
+    const instance = autocannon({ url: base + paths[0], connections, duration: seconds, headers: { ...BROWSER_HEADERS, ...headers }, timeout: 30, requests }, (err, result) => {
       if (err) return reject(err);
       const elapsed = (performance.now() - started) / 1000;
       const sorted = latencies.sort((a, b) => a - b);

@@ -1,11 +1,20 @@
 // `npm run bench`: the national-scale benchmark. The benchmark's production build (bench/build.ts: the product plus
 // the static ceiling page, in .next-bench; reused unless BENCH_REBUILD=1, served from a private copy); a fresh
 // database (a throw-away embedded PostgreSQL, or a new database on BENCH_DATABASE_URL's / TEST_DATABASE_URL's server),
-// migrated and filled with the SYNTHETIC dataset (bench/generate-national-dataset.ts); SQL statements per page;
-// `next start`; then autocannon against the overview, a department page and a KPI page of an organisation in the
-// middle of the dataset, the same page types of a different organisation every request, and the static ceiling page
-// (/bench-static, bench/ceiling-route.ts), at 1 and 16 connections. Prints the table and the budgets
-// (bench/report.ts), writes bench/results/latest.json, and stops and removes everything it started.
+// migrated and filled with the SYNTHETIC dataset (bench/generate-national-dataset.ts) and an officer of the middle
+// organisation (bench/officer.ts); SQL statements per page; then the server started as `npm start` starts it
+// (ops/cli/start.ts) and autocannon against:
+// - with 1 worker, at 1 and 16 connections: the overview, a department page and a KPI page of an organisation in the
+//   middle of the dataset (one URL again and again: the anonymous readers' cached copy), the KPI page signed in as
+//   the officer (session cookie from a real sign-in), the overview filtered by a department, the same page types of
+//   a different organisation every request (first visits), and the static ceiling page (/bench-static,
+//   bench/ceiling-route.ts);
+// - with 2 workers (KPI_WORKERS=2: node:cluster, one port, a shared server-action key; the cache in Redis when
+//   BENCH_REDIS_URL / REDIS_URL is set or one answers on 127.0.0.1:6379, under a key prefix of this run only), at 16
+//   connections only (the budgets' figure; 1 connection cannot use a second process): the ceiling again and the
+//   pages rendered per request (signed-in, filtered, first visits). That keeps the whole run near 6 minutes.
+// Prints the table and the budgets (bench/report.ts), writes bench/results/latest.json, and stops and removes
+// everything it started.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,15 +29,19 @@ import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentI
 import { benchBuild } from "./build";
 import { firstLoadJs, scriptsInHtml, type FirstLoadJs } from "./first-load-js";
 import { measure } from "./load";
-import { BUDGETS, evaluateBudgets, firstVisitComparisons, kb, printReport, type Row } from "./report";
+import { BUDGETS, evaluateBudgets, firstVisitComparisons, kb, PER_REQUEST_PAGES, printReport, speedup, type Row } from "./report";
+import { createOfficer, signIn } from "./officer";
+import { createClient } from "@redis/client";
 import { otherCores, sampleTicks } from "./machine-load";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const require = createRequire(import.meta.url);
-const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+const START = path.resolve("ops", "cli", "start.ts"); // what `npm start` runs
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? SYNTHETIC.organizations);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [1, 16];
+/** One signing key for every server of the run: the officer's session cookie is valid in each of them. */
+const AUTH_SECRET = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64");
 const RESULTS = path.resolve("bench", "results");
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -70,6 +83,7 @@ function copyBuild(buildDir: string): string {
   for (const file of ["package.json", "next.config.ts"]) cpSync(file, path.join(dir, file));
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"), "dir");
   symlinkSync(path.resolve("lib"), path.join(dir, "lib"), "dir"); // next.config.ts imports from lib/
+  symlinkSync(path.resolve("prisma"), path.join(dir, "prisma"), "dir"); // the launcher (ops/cli/start.ts) checks the migrations
   return dir;
 }
 
@@ -81,38 +95,76 @@ function countQueries(args: { url: string; code: string; slug: string; no: strin
   return JSON.parse(child.stdout) as DataCost;
 }
 
-/** `next start` on a free port; its output goes to `onOutput`. Returns the base URL and a stop function. */
+/** The server on a free port, started as `npm start` starts it (ops/cli/start.ts: `next start`, or with
+ *  KPI_WORKERS=N that many processes on the one port), from the build copy and on the bench's database (already
+ *  migrated and filled: the launcher finds nothing to do there). Its output goes to `onOutput`. Returns the base
+ *  URL and a stop function. */
 async function startServer(appDir: string, url: string, env: Record<string, string>, onOutput: (chunk: string) => void) {
   const port = await freePort();
-  const server = spawn(process.execPath, [nextBin, "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
-    env: { ...process.env, NEXT_DIST_DIR: ".next", DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (c: Buffer) => onOutput(c.toString()));
-  server.stderr!.on("data", (c: Buffer) => onOutput(c.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: ".next", DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET, NEXTAUTH_URL: base, PORT: String(port), HOST: "127.0.0.1", KPI_WORKERS: "1", ...env };
+  if (!env.REDIS_URL) delete serverEnv.REDIS_URL; // Redis only where this script asks for it
+  // node --import tsx rather than the tsx command: no extra process in between that would have to pass signals on
+  const server = spawn(process.execPath, ["--import", "tsx", START], { cwd: appDir, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let tail = ""; // the last of its output, for the message if it does not come up
+  for (const stream of [server.stdout!, server.stderr!])
+    stream.on("data", (c: Buffer) => {
+      tail = (tail + c.toString()).slice(-2000);
+      onOutput(c.toString());
+    });
   const stop = async () => {
     if (server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+    server.kill("SIGTERM"); // the launcher stops its server process(es), then exits
+    const timer = setTimeout(() => server.kill("SIGKILL"), 15_000);
     await exited;
     clearTimeout(timer);
-    log(`next start on port ${port} stopped`);
+    log(`server on port ${port} stopped`);
   };
   cleanups.push(stop);
-  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}): see bench/results/server.log`);
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${tail}`);
     if (await fetch(`${base}/orgs`).then((r) => r.status < 500, () => false)) return { base, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("next start did not answer within 60 s");
+  throw new Error("the server did not answer within 60 s");
+}
+
+/** The Redis for the two-worker server: BENCH_REDIS_URL, REDIS_URL, or the machine's own on 127.0.0.1:6379 when it
+ *  answers; null without one (then the workers cache nothing: lib/server/cache-handler.mjs). */
+async function findRedis(): Promise<string | null> {
+  const candidate = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const client = createClient({ url: candidate, socket: { connectTimeout: 1000, reconnectStrategy: false } });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return candidate;
+  } catch {
+    if (process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL) throw new Error(`Redis at ${candidate} does not answer`);
+    return null;
+  } finally {
+    if (client.isOpen) await client.close();
+  }
+}
+
+/** Removes this run's keys (KPI_REDIS_PREFIX) from Redis. */
+async function removeRedisKeys(redisUrl: string, prefix: string) {
+  const client = createClient({ url: redisUrl });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    let removed = 0;
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (keys.length) removed += await client.del(keys);
+    log(`Redis: removed this run's ${removed} keys (${prefix}:*)`);
+  } finally {
+    await client.close();
+  }
 }
 
 /** SQL statements one request of each page sends, as the server logs them (KPI_LOG_QUERIES=1: lib/db.ts): the
  *  first request of a URL (nothing cached) and the next one (the anonymous readers' cached copy: none). */
-async function queriesPerRequest(appDir: string, url: string, pages: Page[]): Promise<Record<string, { cold: number; warm: number }>> {
+async function queriesPerRequest(appDir: string, url: string, pages: Page[], onStarted: (base: string) => Promise<void>): Promise<Record<string, { cold: number; warm: number }>> {
   let statements = 0;
   let partial = "";
   const { base, stop } = await startServer(appDir, url, { KPI_LOG_QUERIES: "1" }, (chunk) => {
@@ -120,26 +172,28 @@ async function queriesPerRequest(appDir: string, url: string, pages: Page[]): Pr
     partial = lines.pop()!;
     statements += lines.filter((l) => l.startsWith("[sql]")).length;
   });
+  await onStarted(base);
   const counts: Record<string, { cold: number; warm: number }> = {};
-  const count = async (path: string) => {
+  const count = async (p: Page) => {
+    await new Promise((r) => setTimeout(r, 300)); // the log of what came before (the sign-in) has reached us
     const before = statements;
-    await fetchPage(base + path);
+    await fetchPage(base + p.paths[0], headersOf(p));
     await new Promise((r) => setTimeout(r, 300)); // the log reaches us after the response
     return statements - before;
   };
   for (const p of pages) {
-    const cold = await count(p.paths[0]);
-    counts[p.key] = { cold, warm: await count(p.paths[0]) };
+    const cold = await count(p);
+    counts[p.key] = { cold, warm: await count(p) };
   }
   await stop();
   return counts;
 }
 
-async function fetchPage(url: string): Promise<{ html: string; bytes: number; gzipBytes: number; cache: string | null }> {
-  const res = await fetch(url, { headers: { "accept-encoding": "identity" } });
+async function fetchPage(url: string, headers: Record<string, string> = {}): Promise<{ html: string; bytes: number; gzipBytes: number; cache: string | null; worker: string | null }> {
+  const res = await fetch(url, { headers: { "accept-encoding": "identity", ...headers }, redirect: "manual" });
   const html = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  return { html, bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, cache: res.headers.get("x-nextjs-cache") };
+  return { html, bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, cache: res.headers.get("x-nextjs-cache"), worker: res.headers.get("x-kpi-worker") };
 }
 
 /** 0 … n−1 in a fixed pseudo-random order (the same on every run). */
@@ -154,8 +208,13 @@ function shuffled(n: number): number[] {
   return xs;
 }
 
-/** A page type: `paths[0]` is the representative URL; a spread variant asks for a different page every request. */
-type Page = { key: string; label: string; paths: string[]; route: string | null; spread?: boolean };
+/** A page type: `paths[0]` is the representative URL; a spread variant asks for a different page every request;
+ *  `signedIn`: requested with the officer's session cookie. */
+type Page = { key: string; label: string; paths: string[]; route: string | null; spread?: boolean; signedIn?: boolean };
+
+/** The Cookie header of the officer's session, once signed in. */
+let officerCookie = "";
+const headersOf = (p: Page): Record<string, string> => (p.signedIn ? { cookie: officerCookie } : {});
 
 try {
   const started = Date.now();
@@ -172,11 +231,19 @@ try {
   const slug = SYNTHETIC.planSlug;
   const unitId = syntheticDepartmentId(middle, 0);
   const no = "25";
+  const officer = await createOfficer(url, code, slug, no);
+  log(`officer ${officer.email}: member of ${officer.departmentId}, which owns KPI ${no} of ${code}`);
+  const overviewPath = `/orgs/${code}/plans/${slug}`;
+  const kpiPath = `${overviewPath}/measures/${no}`;
   const pages: Page[] = [
     { key: "ceiling", label: "static ceiling", paths: ["/bench-static"], route: null },
-    { key: "overview", label: "overview", paths: [`/orgs/${code}/plans/${slug}`], route: "/orgs/[code]/plans/[slug]" },
+    { key: "overview", label: "overview", paths: [overviewPath], route: "/orgs/[code]/plans/[slug]" },
     { key: "department", label: "department", paths: [`/orgs/${code}/units/${unitId}`], route: "/orgs/[code]/units/[unitId]" },
-    { key: "kpi", label: "KPI page", paths: [`/orgs/${code}/plans/${slug}/measures/${no}`], route: "/orgs/[code]/plans/[slug]/measures/[no]" },
+    { key: "kpi", label: "KPI page", paths: [kpiPath], route: "/orgs/[code]/plans/[slug]/measures/[no]" },
+    // rendered per request: a signed-in reader (the session cookie) and a filter (the query) never get the
+    // anonymous readers' copy; the officer's own department, as an officer would filter
+    { key: "kpi-officer", label: "KPI page, officer", paths: [kpiPath], route: null, signedIn: true },
+    { key: "overview-filtered", label: "overview, filtered", paths: [`${overviewPath}?department=${encodeURIComponent(officer.departmentId)}`], route: null },
   ];
   // the same page again and again is served from the anonymous readers' cached copy (lib/anonymous-cache);
   // visitors spread over 1,741 organisations mostly are not: a different organisation's page every request
@@ -188,49 +255,74 @@ try {
   const cursor = new Map<string, number>(); // a spread run goes on where the previous one stopped: no URL twice
   const js: Record<string, FirstLoadJs> = Object.fromEntries(pages.flatMap((p) => (p.route ? [[p.key, firstLoadJs(p.route, path.join(appDir, ".next"))]] : [])));
   const inProcess = countQueries({ url, code, slug, no, unitId });
-  const queries = await queriesPerRequest(appDir, url, pages);
+  // the officer signs in once, on the first server; the cookie is valid on every later one (same AUTH_SECRET)
+  const queries = await queriesPerRequest(appDir, url, pages, async (base) => void (officerCookie = await signIn(base, officer)));
   const dataMs = inProcess.dataMs;
 
   mkdirSync(RESULTS, { recursive: true });
   const serverLog = createWriteStream(path.join(RESULTS, "server.log"));
-  const { base } = await startServer(appDir, url, {}, (c) => serverLog.write(c));
+  const redisUrl = await findRedis();
+  const redisPrefix = `kpi-bench-${randomBytes(4).toString("hex")}`;
+  if (redisUrl) cleanups.push(() => removeRedisKeys(redisUrl, redisPrefix));
+  // 1 worker as `npm start` runs by default (the cache in its memory); 2 workers as a several-process installation
+  // runs (the cache in Redis, shared; without one they cache nothing at all)
+  const configs = [
+    { workers: 1, env: {}, connections: CONNECTIONS, pages: [...pages, ...spreads] },
+    { workers: 2, env: { KPI_WORKERS: "2", ...(redisUrl ? { REDIS_URL: redisUrl, KPI_REDIS_PREFIX: redisPrefix } : {}) }, connections: [16], pages: [...pages, ...spreads].filter((p) => p.key === "ceiling" || PER_REQUEST_PAGES.includes(p.key)) },
+  ];
   const html: Record<string, { bytes: number; gzipBytes: number }> = {};
-  for (const p of pages) {
-    const page = await fetchPage(base + p.paths[0]);
-    html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
-    const missing = js[p.key] ? scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s)) : [];
-    if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
-  }
-  const cache = (await fetchPage(base + pages[0].paths[0])).cache;
-  if (cache !== "HIT" && cache !== null) log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${cache})`);
-
-  log("warming up (3 s per page at 4 connections) …");
-  for (const p of pages) await measure(base, p.paths, 4, 3);
   const results: Row[] = [];
-  for (const c of CONNECTIONS)
-    for (const p of [...pages, ...spreads]) {
-      log(`${p.label} at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
-      const before = sampleTicks();
-      const from = cursor.get(p.key) ?? 0;
-      const m = await measure(base, [...p.paths.slice(from), ...p.paths.slice(0, from)], c, SECONDS);
-      cursor.set(p.key, (from + m.requests) % p.paths.length);
-      const other = otherCores(before, sampleTicks());
-      const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c);
-      const of = p.key.replace("-spread", "");
-      results.push({
-        ...m,
-        page: p.key,
-        label: p.label,
-        ratio: ceiling ? Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000 : 1,
-        otherCores: other,
-        htmlKb: kb(html[of].bytes),
-        sql: p.spread ? queries[of].cold : queries[of].warm,
-        dataMs: dataMs[of] ?? null,
-      });
+  for (const config of configs) {
+    const workers = config.workers;
+    const { base, stop } = await startServer(appDir, url, config.env, (c) => serverLog.write(c));
+    log(`${workers} worker${workers > 1 ? "s" : ""} (${workers > 1 ? (redisUrl ? `cache in Redis ${redisUrl}, prefix ${redisPrefix}` : "no Redis: nothing cached") : "cache in memory"}) at ${base}`);
+    for (const p of config.pages.filter((p) => !p.spread)) {
+      const page = await fetchPage(base + p.paths[0], headersOf(p));
+      if (p.signedIn && !page.html.includes(officer.name)) throw new Error(`${p.label}: the page does not name the signed-in officer`);
+      if (workers > 1) continue;
+      html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
+      const missing = js[p.key] ? scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s)) : [];
+      if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
+    }
+    const cache = (await fetchPage(base + pages[0].paths[0])).cache;
+    if (cache !== "HIT" && cache !== null) log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${cache})`);
+    if (workers > 1) {
+      // autocannon's connections are handed round the workers as they open: every worker must answer
+      const answered = new Set((await Promise.all(Array.from({ length: 8 }, () => fetchPage(base + pages[0].paths[0])))).map((r) => r.worker));
+      log(`answered by worker(s) ${[...answered].join(", ")}`);
+      if (answered.size < workers) log(`warning: only ${answered.size} of ${workers} workers answered 8 concurrent requests`);
     }
 
+    log(`warming up (3 s per page at 4 connections) …`);
+    for (const p of config.pages.filter((p) => !p.spread)) await measure(base, p.paths, 4, 3, headersOf(p));
+    for (const c of config.connections)
+      for (const p of config.pages) {
+        log(`${p.label}, ${workers} worker${workers > 1 ? "s" : ""}, at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
+        const before = sampleTicks();
+        const from = cursor.get(p.key) ?? 0;
+        const m = await measure(base, [...p.paths.slice(from), ...p.paths.slice(0, from)], c, SECONDS, headersOf(p));
+        if (p.spread && from + m.requests > p.paths.length) log(`note: ${p.label} went round its ${p.paths.length} URLs: some were asked for again`);
+        cursor.set(p.key, (from + m.requests) % p.paths.length);
+        const other = otherCores(before, sampleTicks());
+        const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c && r.workers === workers);
+        const of = p.key.replace("-spread", "");
+        results.push({
+          ...m,
+          page: p.key,
+          label: p.label,
+          workers,
+          ratio: ceiling ? Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000 : 1,
+          otherCores: other,
+          htmlKb: kb(html[of].bytes),
+          sql: p.spread ? queries[of].cold : queries[of].warm,
+          dataMs: dataMs[of] ?? null,
+        });
+      }
+    await stop();
+  }
+
   const heading = `Synthetic national dataset: ${ORGANIZATIONS} organisations; pages of ${code} (合成データ団体${String(middle).padStart(4, "0")}); ${cpus().length} CPU(s), Node ${process.version}`;
-  const budgets = evaluateBudgets(results, js.kpi);
+  const budgets = evaluateBudgets(results, js.kpi, queries.kpi.cold);
   const firstVisits = firstVisitComparisons(results);
   printReport(heading, results, js, inProcess.queries, budgets, firstVisits, ORGANIZATIONS === SYNTHETIC.organizations ? null : `BENCH_ORGANIZATIONS=${ORGANIZATIONS}: the budgets are defined for the national dataset of ${SYNTHETIC.organizations}`);
 
@@ -238,12 +330,15 @@ try {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
     dataset: { synthetic: true, organizations: ORGANIZATIONS, rows: dataset },
+    servers: configs.map((c) => ({ workers: c.workers, connections: c.connections, cache: c.workers === 1 ? "memory" : redisUrl ? "redis" : "none", pages: c.pages.map((p) => p.key) })),
     pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key], dataFunctionQueries: inProcess.queries[p.key] ?? null, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] ?? null })),
     seconds: SECONDS,
     budgetsDefinition: BUDGETS,
     spreads: spreads.map((p) => ({ key: p.key, label: p.label, urls: p.paths.length })),
     results,
+    twoWorkerSpeedup: Object.fromEntries(PER_REQUEST_PAGES.map((k) => [k, speedup(results, k)])),
     budgets,
+    verdict: budgets.every((b) => b.pass) ? "PASS" : "FAIL",
     firstVisits,
   };
   writeFileSync(path.join(RESULTS, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
