@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { cachedData } from "../cache";
 import { describeDefinitionChange } from "./definition-changes";
 import type { CanonicalMeasure } from "../setup/definition";
@@ -17,94 +18,104 @@ type SheetAudit = Narr & { state?: string; published?: Narr; reason?: string; ev
  * publications (approve events), comparing what was published before with what was published after.
  */
 export async function getSheetHistory(measureId: string, includeDrafts: boolean, options: { staff?: boolean } = {}) {
-  if (includeDrafts || options.staff) {
-    const [sheets, definitions] = await Promise.all([loadSheetHistory(measureId, includeDrafts), loadDefinitionHistory(measureId, true)]);
-    return newestFirst([...sheets, ...definitions]);
-  }
+  if (includeDrafts || options.staff) return loadHistory(measureId, includeDrafts, options.staff ?? false);
   // the public history (publications, changed targets) is the same for every reader: cached, dates revived from JSON
   const items = await publicHistory(measureId);
   return items.map((h) => ({ ...h, at: new Date(h.at) }));
 }
 
-export type HistoryItem = Awaited<ReturnType<typeof loadSheetHistory>>[number];
+export type HistoryItem = ReturnType<typeof sheetItem>;
 const newestFirst = (items: HistoryItem[]) => items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 50);
 
-const publicHistory = cachedData("public-history", async (measureId: string) =>
-  newestFirst([...(await loadSheetHistory(measureId, false)), ...(await loadDefinitionHistory(measureId, false))]),
-);
+const publicHistory = cachedData("public-history", (measureId: string) => loadHistory(measureId, false, false));
 
 type DefinitionAudit = Partial<CanonicalMeasure> & { planStatus?: string; retiredAt?: string | null };
+type SeriesRef = { id: string; label: string; unit: string | null };
+type AuditRow = {
+  id: string;
+  action: string;
+  createdAt: Date;
+  entityType: "SheetEntry" | "Measure";
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  channel: string | null;
+  apiTokenName: string | null;
+  userName: string | null;
+  /** the sheet's evaluation year (sheet records only) */
+  evaluationYear: number | null;
+};
 
-/**
- * Changes of the KPI's definition. The public sees a changed baseline or target of a plan in force (運用中) with
- * its reason, and a retirement; staff see every change, with the person and the channel.
- */
-async function loadDefinitionHistory(measureId: string, staff: boolean): Promise<HistoryItem[]> {
-  const logs = await db().auditLog.findMany({
-    where: { entityType: "Measure", entityId: measureId, action: { in: staff ? ["measure.create", "measure.update", "measure.retire", "measure.restore"] : ["measure.update", "measure.retire", "measure.restore"] } },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, action: true, createdAt: true, before: true, after: true, reason: true, channel: true, apiTokenName: true, user: { select: { name: true } } },
-  });
-  return logs.flatMap((l) => {
-    const before = (l.before ?? {}) as DefinitionAudit;
-    const after = (l.after ?? {}) as DefinitionAudit;
-    let lines: string[] = [];
-    if (l.action === "measure.update" && before.series && after.series) {
-      const changes = describeDefinitionChange(before as CanonicalMeasure, after as CanonicalMeasure);
-      // a plan in force: said in the record; older records without it are public when a reason was given
-      const inForce = after.planStatus ? after.planStatus === "active" : l.reason !== null;
-      if (!staff && (!inForce || changes.commitments.length === 0)) return [];
-      lines = staff ? [...changes.commitments, ...changes.other] : changes.commitments;
-    }
-    const channel = l.channel ? (CHANNEL_LABELS[l.channel] ?? l.channel) : CHANNEL_LABELS.form;
-    return [
-      {
-        id: l.id,
-        action: actionLabel(l.action),
-        at: l.createdAt,
-        by: staff ? `${l.user?.name ?? "（システム）"}（${channel}${l.apiTokenName ? `：${l.apiTokenName}` : ""}）` : "企画担当",
-        evaluationYear: null,
-        reason: l.reason,
-        changes: [],
-        values: [] as ValueChange[],
-        lines,
-      },
-    ];
-  });
-}
-
-async function loadSheetHistory(measureId: string, includeDrafts: boolean) {
-  const [entries, series] = await Promise.all([
-    db().sheetEntry.findMany({ where: { measureId }, select: { id: true, evaluationYear: true } }),
-    // the series' names and units, to say which value changed (the audit record keeps only the series' id)
+/** Two statements whatever the number of sheets and records: the sheets' records and the KPI's definition records in
+ *  one (the newest 50 of each, as the page shows at most 50), and the series' names and units, to say which value
+ *  changed (a record keeps only the series' id). */
+async function loadHistory(measureId: string, includeDrafts: boolean, staff: boolean): Promise<HistoryItem[]> {
+  const definitionActions = staff ? ["measure.create", "measure.update", "measure.retire", "measure.restore"] : ["measure.update", "measure.retire", "measure.restore"];
+  const columns = Prisma.sql`a.id, a.action, a."createdAt", a."entityType", a.before, a.after, a.reason, a.channel::text AS channel, a."apiTokenName", u.name AS "userName"`;
+  const [logs, series] = await Promise.all([
+    db().$queryRaw<AuditRow[]>`
+      (SELECT ${columns}, e."evaluationYear"
+        FROM "AuditLog" a JOIN "SheetEntry" e ON e.id = a."entityId" LEFT JOIN "User" u ON u.id = a."userId"
+        WHERE a."entityType" = 'SheetEntry' AND e."measureId" = ${measureId} ${includeDrafts ? Prisma.empty : Prisma.sql`AND a.action = 'sheet.approve'`}
+        ORDER BY a."createdAt" DESC LIMIT 50)
+      UNION ALL
+      (SELECT ${columns}, NULL::int AS "evaluationYear"
+        FROM "AuditLog" a LEFT JOIN "User" u ON u.id = a."userId"
+        WHERE a."entityType" = 'Measure' AND a."entityId" = ${measureId} AND a.action IN (${Prisma.join(definitionActions)})
+        ORDER BY a."createdAt" DESC LIMIT 50)`,
     db().valueSeries.findMany({ where: { measureId }, orderBy: { sortOrder: "asc" }, select: { id: true, label: true, unit: true } }),
   ]);
-  const logs = await db().auditLog.findMany({
-    where: { entityType: "SheetEntry", entityId: { in: entries.map((e) => e.id) }, ...(includeDrafts ? {} : { action: "sheet.approve" }) },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, action: true, createdAt: true, entityId: true, before: true, after: true, user: { select: { name: true } } },
-  });
-  const yearOf = new Map(entries.map((e) => [e.id, e.evaluationYear]));
-  return logs.map((l) => {
-    const before = (l.before ?? {}) as SheetAudit;
-    const after = (l.after ?? {}) as SheetAudit;
-    const pick = (s: SheetAudit) => (l.action === "sheet.approve" ? (s.published ?? {}) : s);
-    const evaluationYear = yearOf.get(l.entityId) ?? null;
-    return {
+  return newestFirst(logs.flatMap((l) => (l.entityType === "SheetEntry" ? [sheetItem(l, series, includeDrafts)] : definitionItem(l, staff))));
+}
+
+/**
+ * A change of the KPI's definition. The public sees a changed baseline or target of a plan in force (運用中) with
+ * its reason, and a retirement; staff see every change, with the person and the channel.
+ */
+function definitionItem(l: AuditRow, staff: boolean): HistoryItem[] {
+  const before = (l.before ?? {}) as DefinitionAudit;
+  const after = (l.after ?? {}) as DefinitionAudit;
+  let lines: string[] = [];
+  if (l.action === "measure.update" && before.series && after.series) {
+    const changes = describeDefinitionChange(before as CanonicalMeasure, after as CanonicalMeasure);
+    // a plan in force: said in the record; older records without it are public when a reason was given
+    const inForce = after.planStatus ? after.planStatus === "active" : l.reason !== null;
+    if (!staff && (!inForce || changes.commitments.length === 0)) return [];
+    lines = staff ? [...changes.commitments, ...changes.other] : changes.commitments;
+  }
+  const channel = l.channel ? (CHANNEL_LABELS[l.channel] ?? l.channel) : CHANNEL_LABELS.form;
+  return [
+    {
       id: l.id,
       action: actionLabel(l.action),
       at: l.createdAt,
-      // the public is told the role, not the person (staff who may see drafts see the name)
-      by: includeDrafts ? (l.user?.name ?? "（システム）") : "企画担当",
-      evaluationYear,
-      reason: after.reason ?? null,
-      lines: [] as string[],
-      // what the record holds: the published actuals before → after (approval), the draft values (saves, imports)
-      values: auditValueChanges(l.action, series, l.before as SheetAudit | null, l.after as SheetAudit | null, after.evaluationYear ?? evaluationYear),
-      // line breaks at the ends are not changes (the seed's YAML ends a block with one, the form trims)
-      changes: l.action === "sheet.return" ? [] : narrativeChanges(pick(before), pick(after)),
-    };
-  });
+      by: staff ? `${l.userName ?? "（システム）"}（${channel}${l.apiTokenName ? `：${l.apiTokenName}` : ""}）` : "企画担当",
+      evaluationYear: null,
+      reason: l.reason,
+      changes: [],
+      values: [] as ValueChange[],
+      lines,
+    },
+  ];
+}
+
+/** A record of a sheet: a save, a submission, a return, an approval. */
+function sheetItem(l: AuditRow, series: SeriesRef[], includeDrafts: boolean) {
+  const before = (l.before ?? {}) as SheetAudit;
+  const after = (l.after ?? {}) as SheetAudit;
+  const pick = (s: SheetAudit) => (l.action === "sheet.approve" ? (s.published ?? {}) : s);
+  return {
+    id: l.id,
+    action: actionLabel(l.action),
+    at: l.createdAt,
+    // the public is told the role, not the person (staff who may see drafts see the name)
+    by: includeDrafts ? (l.userName ?? "（システム）") : "企画担当",
+    evaluationYear: l.evaluationYear as number | null,
+    reason: after.reason ?? null,
+    lines: [] as string[],
+    // what the record holds: the published actuals before → after (approval), the draft values (saves, imports)
+    values: auditValueChanges(l.action, series, l.before as SheetAudit | null, l.after as SheetAudit | null, after.evaluationYear ?? l.evaluationYear),
+    // line breaks at the ends are not changes (the seed's YAML ends a block with one, the form trims)
+    changes: l.action === "sheet.return" ? [] : narrativeChanges(pick(before), pick(after)),
+  };
 }

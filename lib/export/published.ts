@@ -8,3 +8,6 @@ export const PUBLISHED_ENTRY = {
     { publishedDirection: { not: null } },
   ],
 };
+
+/** The same condition in SQL, for a raw query that names the sheet entry `e` (the KPI page's one-statement load). */
+export const PUBLISHED_ENTRY_SQL = `(e.state = 'published' OR e."publishedAt" IS NOT NULL OR e."publishedEffortStatus" IS NOT NULL OR e."publishedIssues" IS NOT NULL OR e."publishedDirection" IS NOT NULL)`;

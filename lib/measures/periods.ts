@@ -2,49 +2,48 @@
 // the predecessor's series as that period printed them (baseline, actuals, target), so the KPI page can show the
 // trend across periods. Only a public predecessor plan is shown (a 準備中 one is its organisation's business), and
 // nothing is merged into this period's series: the periods' baselines and targets differ.
-import type { PrismaClient } from "../generated/prisma/client";
-import { PUBLIC_PLAN } from "../plans/visibility";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
-const str = (d: { toString(): string } | null) => (d === null ? null : d.toString());
+type Cell = { kind: "actual"; fiscalYear: number; value: string | null; text: string | null };
+type PredecessorSeries = {
+  label: string;
+  unit: string | null;
+  baselineYear: number | null;
+  baselineYearLabel: string | null;
+  baselineValue: string | null;
+  baselineText: string | null;
+  targetYear: number | null;
+  targetValue: string | null;
+  targetText: string | null;
+  values: Cell[];
+};
+export type PredecessorTrend = {
+  number: string;
+  name: string;
+  plan: { slug: string; name: string; startYear: number; endYear: number; organizationCode: string };
+  series: PredecessorSeries[];
+};
 
-export async function getPredecessorTrend(prisma: PrismaClient, predecessorId: string | null) {
+/** One statement (the KPI page counts its statements): the decimals as plain strings written as Prisma writes them
+ *  (trim_scale: 1759, not 1759.000000), since the page data crosses Next's data cache as JSON; buildTrend reads
+ *  them like Decimals. */
+export async function getPredecessorTrend(prisma: PrismaClient, predecessorId: string | null): Promise<PredecessorTrend | null> {
   if (!predecessorId) return null;
-  const m = await prisma.measure.findFirst({
-    where: { id: predecessorId, plan: PUBLIC_PLAN },
-    select: {
-      number: true,
-      name: true,
-      plan: { select: { slug: true, name: true, startYear: true, endYear: true, organization: { select: { code: true } } } },
-      series: {
-        orderBy: { sortOrder: "asc" },
-        select: {
-          label: true,
-          unit: true,
-          baselineYear: true,
-          baselineYearLabel: true,
-          baselineValue: true,
-          baselineText: true,
-          targetYear: true,
-          targetValue: true,
-          targetText: true,
-          values: { where: { kind: "actual" }, orderBy: { fiscalYear: "asc" }, select: { kind: true, fiscalYear: true, value: true, text: true } },
-        },
-      },
-    },
-  });
-  if (!m) return null;
-  // plain strings (the page data crosses Next's data cache as JSON): buildTrend reads them like Decimals
-  return {
-    number: m.number,
-    name: m.name,
-    plan: { slug: m.plan.slug, name: m.plan.name, startYear: m.plan.startYear, endYear: m.plan.endYear, organizationCode: m.plan.organization.code },
-    series: m.series.map((s) => ({
-      ...s,
-      baselineValue: str(s.baselineValue),
-      targetValue: str(s.targetValue),
-      values: s.values.map((v) => ({ ...v, value: str(v.value) })),
-    })),
-  };
+  const dec = (column: string) => Prisma.raw(`trim_scale(${column})::text`);
+  const rows = await prisma.$queryRaw<PredecessorTrend[]>`
+    SELECT m.number, m.name,
+      json_build_object('slug', p.slug, 'name', p.name, 'startYear', p."startYear", 'endYear', p."endYear", 'organizationCode', o.code) AS plan,
+      (SELECT coalesce(json_agg(json_build_object('label', s.label, 'unit', s.unit, 'baselineYear', s."baselineYear",
+          'baselineYearLabel', s."baselineYearLabel", 'baselineValue', ${dec('s."baselineValue"')}, 'baselineText', s."baselineText",
+          'targetYear', s."targetYear", 'targetValue', ${dec('s."targetValue"')}, 'targetText', s."targetText",
+          'values', (SELECT coalesce(json_agg(json_build_object('kind', v.kind, 'fiscalYear', v."fiscalYear", 'value', ${dec("v.value")}, 'text', v.text)
+              ORDER BY v."fiscalYear"), '[]'::json)
+            FROM "SeriesValue" v WHERE v."seriesId" = s.id AND v.kind = 'actual')) ORDER BY s."sortOrder"), '[]'::json)
+        FROM "ValueSeries" s WHERE s."measureId" = m.id) AS series
+    FROM "Measure" m
+    JOIN "Plan" p ON p.id = m."planId"
+    JOIN "Organization" o ON o.id = p."organizationId"
+    -- only a public plan's KPI (PUBLIC_PLAN: a plan being set up is not shown)
+    WHERE m.id = ${predecessorId} AND p.status <> 'preparing'`;
+  return rows[0] ?? null;
 }
-
-export type PredecessorTrend = NonNullable<Awaited<ReturnType<typeof getPredecessorTrend>>>;

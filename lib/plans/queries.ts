@@ -87,13 +87,19 @@ export async function getPlanLatestActualYear(plan: { id: string; endYear: numbe
  *  year, not the year its own KPIs alone would give). Plans without a numeric actual are left out. */
 export async function getPlansLatestActualYears(planIds: readonly string[]): Promise<Map<string, number>> {
   if (planIds.length === 0) return new Map();
-  const rows = await db().$queryRaw<{ planId: string; latest: number }[]>`
-    SELECT m."planId" AS "planId", MAX(v."fiscalYear")::int AS "latest"
-    FROM "SeriesValue" v
-    JOIN "ValueSeries" s ON s.id = v."seriesId"
-    JOIN "Measure" m ON m.id = s."measureId"
-    JOIN "Plan" p ON p.id = m."planId"
-    WHERE m."planId" IN (${Prisma.join(planIds)}) AND v.kind = 'actual' AND v.value IS NOT NULL AND v."fiscalYear" <= p."endYear"
-    GROUP BY m."planId"`;
-  return new Map(rows.map((r) => [r.planId, Number(r.latest)]));
+  const rows = await db().$queryRaw<{ planId: string; latest: number | null }[]>`
+    SELECT p.id AS "planId", ${latestActualYearSql(Prisma.sql`p.id`)} AS "latest" FROM "Plan" p WHERE p.id IN (${Prisma.join(planIds)})`;
+  return new Map(rows.flatMap((r) => (r.latest === null ? [] : [[r.planId, Number(r.latest)] as const])));
+}
+
+/** That year as an SQL expression, so that a query can select it as a column (the KPI page's one-statement load):
+ *  `planId` is the outer query's plan id column. */
+export function latestActualYearSql(planId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT MAX(lv."fiscalYear")::int
+    FROM "SeriesValue" lv
+    JOIN "ValueSeries" ls ON ls.id = lv."seriesId"
+    JOIN "Measure" lm ON lm.id = ls."measureId"
+    JOIN "Plan" lp ON lp.id = lm."planId"
+    WHERE lm."planId" = ${planId} AND lv.kind = 'actual' AND lv.value IS NOT NULL AND lv."fiscalYear" <= lp."endYear")`;
 }

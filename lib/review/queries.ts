@@ -76,17 +76,15 @@ function reviveDates(comments: LoadedComments): LoadedComments {
   return comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt), replies: c.replies.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })) }));
 }
 
+/** Two statements whatever the number of comments: the comments and replies of the year in one list (with their
+ *  authors), then threaded here; a reply is kept under a comment that is loaded too. */
 async function loadComments(measureId: string, year: number, insider: boolean) {
-  return db().committeeComment.findMany({
-    where: { measureId, evaluationYear: year, parentId: null, ...(insider ? {} : { published: true }) },
+  const rows = await db().committeeComment.findMany({
+    // a reply is shown under its comment whatever year it was written for
+    where: { measureId, OR: [{ evaluationYear: year, parentId: null }, { parent: { evaluationYear: year, parentId: null } }], ...(insider ? {} : { published: true }) },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      body: true,
-      published: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      replies: { where: insider ? {} : { published: true }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, published: true, createdAt: true, author: { select: { name: true } } } },
-    },
+    select: { id: true, parentId: true, body: true, published: true, createdAt: true, author: { select: { name: true } } },
   });
+  const strip = ({ parentId: _, ...c }: (typeof rows)[number]) => c;
+  return rows.filter((c) => c.parentId === null).map((c) => ({ ...strip(c), replies: rows.filter((r) => r.parentId === c.id).map(strip) }));
 }
