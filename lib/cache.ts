@@ -3,7 +3,7 @@
 // invalidatePublicData() after the commit). Values cross the cache as JSON: Decimals arrive as strings (the
 // code reads them with toString()), and the cached functions select no Date fields. Outside a Next server
 // (tests, CLI) nothing is cached.
-import { revalidatePath, revalidateTag, unstable_cache, updateTag } from "next/cache";
+import { refresh, revalidatePath, revalidateTag, unstable_cache, updateTag } from "next/cache";
 
 export const DATA_TAG = "kpi-data";
 /** A safety net for writes made outside the app (a CLI seed while the server runs). */
@@ -29,4 +29,12 @@ export function invalidatePublicData(context: "action" | "route"): void {
   if (context === "action") return invalidateData();
   revalidateTag(DATA_TAG, { expire: 0 });
   revalidatePath("/", "layout");
+}
+
+/** After a write the public does not see (a draft, a submission, a review mark, an unpublished comment, a user's
+ *  settings): no cache holds what it changed (staff pages read it per request), so nothing is dropped; a server
+ *  action refreshes the writer's own screen so that it shows the new state (a draft's version, a queue). */
+export function refreshWriterView(context: "action" | "route"): void {
+  if (!process.env.NEXT_RUNTIME || context !== "action") return;
+  refresh();
 }

@@ -6,13 +6,13 @@ import { formAction } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/action";
 import { addComment, commentSchema, publishSchema, reviewSchema, setCommentPublished, setReviewed } from "@/lib/review/mutations";
 
-// each answer says what was done, so run hands the input back for the message; nothing below but the published
-// comment changes what the public sees, yet the review page lists the change once the cache is dropped
+// each answer says what was done, so run hands the input back for the message; only publishing a comment (or
+// taking it back) changes what the public sees: a comment or a review mark is for the committee's pages alone
 const comment = formAction({
   name: "review.comment",
   schema: commentSchema,
   run: async (actor, input) => (await addComment(db(), actor, input), input),
-  publishes: true,
+  publishes: false,
   message: (input) => (input.parentId ? "返信しました。" : "コメントを登録しました。"),
 });
 
@@ -20,7 +20,7 @@ const mark = formAction({
   name: "review.mark",
   schema: reviewSchema,
   run: async (actor, input) => (await setReviewed(db(), actor, input), input),
-  publishes: true,
+  publishes: false,
   message: (input) => (input.reviewed ? "確認済みにしました。" : "確認済みを取り消しました。"),
 });
 

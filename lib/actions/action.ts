@@ -5,7 +5,7 @@
 // with a generic message, never a stack trace.
 import type { z } from "zod";
 import { ForbiddenError, type Actor } from "../authz/permissions";
-import { invalidatePublicData } from "../cache";
+import { invalidatePublicData, refreshWriterView } from "../cache";
 import { MESSAGES, Refusal, type RefusalCode } from "./refusal";
 
 export type ActionResult<T = unknown> =
@@ -20,7 +20,9 @@ export type ActionDefinition<S extends z.ZodTypeAny, T> = {
   schema: S;
   /** the lib mutation; it authorises, and throws Refusal (or ForbiddenError) to refuse */
   run: (actor: Actor, input: z.output<S>) => Promise<T>;
-  /** does a success change what the public sees? (then the public pages' cache is dropped) */
+  /** does a success change what the public sees (published values and texts, official ratings, published comments,
+   *  the plan's set-up, organisations and departments, the evaluation year shown)? Then the public pages' cache is
+   *  dropped after the commit; otherwise nothing cached changed and only the writer's screen is refreshed. */
   publishes: boolean | ((data: T) => boolean);
   message: string | ((data: T) => string);
 };
@@ -69,7 +71,9 @@ export async function runAction<S extends z.ZodTypeAny, T>(
     if (!parsed.success) return { status: "error", code: "invalid", message: MESSAGES.invalid, fieldErrors: zodFieldErrors(parsed.error) };
     const data = await def.run(who, parsed.data);
     const publishes = typeof def.publishes === "function" ? def.publishes(data) : def.publishes;
+    // only a write the public sees drops the public pages' cache (every organisation's pages share it)
     if (publishes) invalidatePublicData(context);
+    else refreshWriterView(context);
     return { status: "ok", message: typeof def.message === "function" ? def.message(data) : def.message, data };
   } catch (e) {
     return refusalResult(e, def.name);

@@ -14,8 +14,8 @@ export function saveDefinition(units: Record<string, string | null>, intent: "dr
     name: intent === "submit" ? "sheet.submit" : "sheet.save",
     schema: sheetEntrySchema(units),
     run: (actor, input) => saveSheetEntry(db(), actor, input, intent),
-    // nothing public changes, but the edit page shows the new version and state once the cache is dropped
-    publishes: true,
+    // a draft or a submission is not public (the staff pages read it per request): nothing cached changes
+    publishes: false,
     message: intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。",
   };
 }
@@ -32,7 +32,7 @@ export const returnDefinition: ActionDefinition<typeof returnSchema, SheetWriteR
   name: "sheet.return",
   schema: returnSchema,
   run: (actor, input) => returnSheetEntry(db(), actor, input),
-  // the department's draft goes back to them: nothing public changes, but the staff pages do
-  publishes: true,
+  // the department's draft goes back to them: nothing public changes (the staff pages read it per request)
+  publishes: false,
   message: "差し戻しました。",
 };

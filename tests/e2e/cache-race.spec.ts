@@ -3,14 +3,15 @@
 // fresh. Here 16 signed-out readers request a KPI page without pause while the officer submits and the admin
 // approves a new text, several rounds in a row; every read that started after an approval had answered must
 // show that approval's text (or a later one). The cache handler (lib/server/cache-handler.mjs) prevents it.
-// For a render to be under way when the approval commits, another officer saves a draft of another KPI at the same
-// moment as each approval (a write that drops the cached pages just before or after the approval's).
+// For a render to be under way when the approval commits, a second admin sets another KPI's official rating at the
+// same moment as each approval: another public write, which drops the cached pages just before or after the
+// approval's. (A draft save would not: only writes the public sees invalidate the cache, lib/actions/action.ts.)
 import { expect, test } from "@playwright/test";
 import { signIn } from "../helpers/e2e";
 import { submitAndApprove } from "../helpers/publish-round";
 
 const NO30 = "/orgs/430005/plans/kumamoto-2020/measures/30"; // 益城町市街地部の人口回復率 (土木部): no other spec touches it
-const NO31 = "/orgs/430005/plans/kumamoto-2020/measures/31"; // 熊本と阿蘇の交通量の回復状況 (土木部): only its draft is saved here
+const NO31 = "/orgs/430005/plans/kumamoto-2020/measures/31"; // 熊本と阿蘇の交通量の回復状況 (土木部): only its official rating is set here
 const READERS = 16;
 const ROUNDS = 6;
 
@@ -25,7 +26,7 @@ test("16 concurrent readers never see an approved text missing once the approval
   await signIn(officer, "doboku@demo.example");
   await signIn(admin, "admin@demo.example");
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, "doboku@demo.example");
+  await signIn(other, "admin@demo.example");
 
   // the page is served from the cache before the first round
   const url = `${baseURL}${NO30}`;
@@ -48,12 +49,16 @@ test("16 concurrent readers never see an approved text missing once the approval
     for (let r = 1; r <= ROUNDS; r++) {
       await submitAndApprove(officer, admin, NO30, `キャッシュ確認 第${r}回 ${nonce}`, {
         prepare: async () => {
-          await other.goto(`${NO31}/edit`);
-          await other.getByLabel("課題等（下書き）").fill(`下書き ${r} ${nonce}`);
+          await other.goto(NO31);
+          const form = other.getByRole("form", { name: "公式評価の設定" });
+          const marks = (await form.getByLabel(/の公式評価$/).locator("option").allTextContents()).filter((o) => o !== "選んでください");
+          await form.getByLabel(/の公式評価$/).selectOption(marks[r % marks.length]);
+          await form.getByLabel("算出した判定と異なるときの理由").fill(`キャッシュ確認の評価 第${r}回 ${nonce}`);
         },
         run: async () => {
-          await other.getByRole("button", { name: "下書き保存" }).click();
-          await expect(other.getByText("下書きを保存しました。")).toBeVisible({ timeout: 20_000 });
+          const form = other.getByRole("form", { name: "公式評価の設定" });
+          await form.getByRole("button", { name: "公式評価を保存" }).click();
+          await expect(form.getByText(/公式評価を「.+」にしました/)).toBeVisible({ timeout: 20_000 });
         },
       });
       answered.push(Date.now());

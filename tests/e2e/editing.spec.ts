@@ -144,3 +144,31 @@ test("a malformed ?year= on the edit page opens the current year's sheet, not an
     await expect(page.getByText("NaN")).toHaveCount(0);
   }
 });
+
+test("a write the public does not see (a draft) leaves the cached copies alone; the writer's screen follows it", async ({ browser }) => {
+  const NO31 = "/orgs/430005/plans/kumamoto-2020/measures/31"; // 熊本と阿蘇の交通量の回復状況 (土木部): its draft is saved only here
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(NO31);
+  expect((await reader.reload())!.headers()["x-nextjs-cache"]).toBe("HIT");
+
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, "doboku@demo.example");
+  await officer.goto(`${NO31}/edit`);
+  const draft = `公開されない下書き ${Date.now()}`;
+  for (const text of [draft, `${draft}（直し）`]) {
+    // twice in a row without leaving the page: the second save carries the version the first one wrote
+    await officer.getByLabel("課題等（下書き）").fill(text);
+    const answered = officer.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/edit"));
+    await officer.getByRole("button", { name: "下書き保存" }).click();
+    await answered;
+    await expect(officer.getByText("下書きを保存しました。")).toBeVisible({ timeout: 20_000 });
+    await expect(officer.locator(".form-error")).toHaveCount(0);
+  }
+  await officer.reload();
+  await expect(officer.getByLabel("課題等（下書き）")).toHaveValue(`${draft}（直し）`);
+
+  // the public copy was neither dropped nor changed
+  const after = (await reader.reload())!;
+  expect(after.headers()["x-nextjs-cache"]).toBe("HIT");
+  await expect(reader.getByText(draft)).toHaveCount(0);
+});
