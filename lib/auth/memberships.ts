@@ -4,7 +4,7 @@
 // membership counts only when the channel is verified (lib/auth/session-user.ts, lib/tokens/authenticate.ts);
 // otherwise it is read as a viewer's, marked `needsTwoFactor`, so that every permission check refuses on the server
 // and the pages can say why.
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 export const membershipSelect = {
   organizationId: true,
@@ -13,7 +13,20 @@ export const membershipSelect = {
   units: { select: { unit: { select: { id: true, name: true, children: { select: { id: true } } } } } },
 } satisfies Prisma.MembershipSelect;
 
-type MembershipRow = Prisma.MembershipGetPayload<{ select: typeof membershipSelect }>;
+export type MembershipRow = Prisma.MembershipGetPayload<{ select: typeof membershipSelect }>;
+
+/** The same rows as one SQL expression (a JSON array), for a query that loads a user in one statement (every signed-in
+ *  page loads its user): Prisma would send one statement per relation. `userId`: the outer query's user id column. */
+export function membershipsJsonSql(userId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('organizationId', m."organizationId", 'role', m.role,
+        'organization', json_build_object('code', o.code, 'name', o.name, 'requireAdminTwoFactor', o."requireAdminTwoFactor"),
+        'units', (SELECT coalesce(json_agg(json_build_object('unit', json_build_object('id', mu_u.id, 'name', mu_u.name,
+            'children', (SELECT coalesce(json_agg(json_build_object('id', c.id)), '[]'::json) FROM "OrgUnit" c WHERE c."parentId" = mu_u.id)))), '[]'::json)
+          FROM "MembershipUnit" mu JOIN "OrgUnit" mu_u ON mu_u.id = mu."unitId" WHERE mu."membershipId" = m.id))), '[]'::json)
+    FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE m."userId" = ${userId})`;
+}
 
 export type LoadedMembership = {
   organizationId: string;

@@ -3,26 +3,18 @@
 // getCurrentUser so that tests can build the actor of a session without a browser.
 // Two-factor: a session counts as verified when it was signed in with a second factor (mfa) on an account that has
 // two-factor sign-in on, or through the organisation's identity provider (sso), which does its own checks.
-import type { PrismaClient } from "../generated/prisma/client";
-import { membershipSelect, toMemberships } from "./memberships";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { membershipsJsonSql, toMemberships, type MembershipRow } from "./memberships";
 
 export type SessionClaims = { uid?: string; sv?: number; mfa?: boolean; sso?: boolean };
 
 export async function loadSessionUser(prisma: PrismaClient, session: SessionClaims) {
   if (!session.uid) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      disabled: true,
-      isOperator: true,
-      sessionVersion: true,
-      totpEnabledAt: true,
-      memberships: { select: membershipSelect },
-    },
-  });
+  // one statement: the user with their memberships, organisations and units
+  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; disabled: boolean; isOperator: boolean; sessionVersion: number; totpEnabledAt: Date | null; memberships: MembershipRow[] }[]>`
+    SELECT u.id, u.name, u.email, u.disabled, u."isOperator", u."sessionVersion", u."totpEnabledAt", ${membershipsJsonSql(Prisma.sql`u.id`)} AS memberships
+    FROM "User" u WHERE u.id = ${session.uid}`;
+  const user = rows[0];
   if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
   const twoFactorVerified = session.sso === true || (session.mfa === true && user.totpEnabledAt !== null);
   return {

@@ -55,7 +55,8 @@ export async function getComments(user: Actor | null, measure: { id: string; org
   const insider =
     can(user, "comment.create", measure) || can(user, "comment.publish", measure) || can(user, "comment.reply", measure);
   const comments = insider ? await loadComments(measure.id, year, true) : reviveDates(await publishedComments(measure.id, year));
-  const reviewed = user ? await db().committeeReview.findUnique({ where: { userId_measureId_evaluationYear: { userId: user.id, measureId: measure.id, evaluationYear: year } } }) : null;
+  // only a committee member marks a KPI reviewed (and sees the mark)
+  const reviewed = user && can(user, "review.mark", measure) ? await db().committeeReview.findUnique({ where: { userId_measureId_evaluationYear: { userId: user.id, measureId: measure.id, evaluationYear: year } } }) : null;
   return {
     comments,
     insider,
