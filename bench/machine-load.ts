@@ -1,20 +1,31 @@
-// How much CPU something other than the benchmark used while it measured (Linux only: /proc). The benchmark's
-// own processes (this one, next start, the embedded PostgreSQL: all descendants of this process) are told
-// apart from the rest, so a figure taken on a busy machine says so. Ticks are USER_HZ in both files.
+// Where the machine's CPU went while the benchmark measured (Linux only: /proc), so that a figure taken on a busy
+// machine says so and a server that cannot use more CPU says why. Processes are told apart as:
+// - bench: this process (autocannon runs in it);
+// - server: its other descendants (the launcher and the `next start` worker(s)), except PostgreSQL;
+// - database: PostgreSQL processes serving the benchmark's database (their title names it; an embedded PostgreSQL,
+//   a descendant, entirely);
+// - cache: redis-server (used by the benchmark's servers when they run with Redis);
+// - other: everything else (other people's work on the machine: should be about 0).
+// Ticks are USER_HZ in both files.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 
-type Ticks = { total: number; busy: number; ours: number };
+export type CpuUse = { server: number; database: number; cache: number; bench: number; other: number };
+type Ticks = { total: number; busy: number; parts: Omit<CpuUse, "other"> };
 
-function processes(): Map<number, { ppid: number; ticks: number }> {
-  const all = new Map<number, { ppid: number; ticks: number }>();
+type Proc = { ppid: number; ticks: number; comm: string; title: string };
+
+function processes(): Map<number, Proc> {
+  const all = new Map<number, Proc>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       // the command name (field 2) may contain spaces: the fields after it start after the last ")"
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      all.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const title = comm === "postgres" ? readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ") : "";
+      all.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), comm, title });
     } catch {
       /* the process ended meanwhile */
     }
@@ -22,7 +33,8 @@ function processes(): Map<number, { ppid: number; ticks: number }> {
   return all;
 }
 
-export function sampleTicks(): Ticks | null {
+/** `database`: the benchmark database's name (PostgreSQL backends carry it in their process title). */
+export function sampleTicks(database = ""): Ticks | null {
   if (!existsSync("/proc/stat")) return null;
   const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
   const total = ticks.reduce((a, b) => a + b, 0);
@@ -31,14 +43,23 @@ export function sampleTicks(): Ticks | null {
     for (let p = pid, hops = 0; p > 1 && hops < 64; p = all.get(p)?.ppid ?? 0, hops++) if (p === process.pid) return true;
     return false;
   };
-  let ours = 0;
-  for (const [pid, p] of all) if (isOurs(pid)) ours += p.ticks;
-  return { total, busy: total - ticks[3] - ticks[4], ours };
+  const parts = { server: 0, database: 0, cache: 0, bench: 0 };
+  for (const [pid, p] of all) {
+    if (pid === process.pid) parts.bench += p.ticks;
+    else if (p.comm === "postgres") {
+      if (isOurs(pid) || (database && p.title.includes(` ${database} `))) parts.database += p.ticks;
+    } else if (p.comm === "redis-server") parts.cache += p.ticks;
+    else if (isOurs(pid)) parts.server += p.ticks;
+  }
+  return { total, busy: total - ticks[3] - ticks[4], parts };
 }
 
-/** CPU cores that processes other than the benchmark's kept busy between two samples (null off Linux). */
-export function otherCores(before: Ticks | null, after: Ticks | null): number | null {
+/** CPU cores each kind of process kept busy between two samples (null off Linux). A PostgreSQL backend that
+ *  ended between the samples takes its ticks away with it: the database figure is then a little low. */
+export function cpuUse(before: Ticks | null, after: Ticks | null): CpuUse | null {
   if (!before || !after || after.total === before.total) return null;
-  const other = after.busy - before.busy - (after.ours - before.ours);
-  return Math.max(0, Math.round((other / (after.total - before.total)) * cpus().length * 100) / 100);
+  const cores = (ticks: number) => Math.max(0, Math.round((ticks / (after.total - before.total)) * cpus().length * 100) / 100);
+  const part = (k: keyof Ticks["parts"]) => after.parts[k] - before.parts[k];
+  const known = part("server") + part("database") + part("cache") + part("bench");
+  return { server: cores(part("server")), database: cores(part("database")), cache: cores(part("cache")), bench: cores(part("bench")), other: cores(after.busy - before.busy - known) };
 }

@@ -1,6 +1,8 @@
 // The benchmark's printed report: the table, what its columns mean, first-load JS, warnings, the budgets.
+import { cpus } from "node:os";
 import type { FirstLoadJs } from "./first-load-js";
 import type { Measurement } from "./load";
+import type { CpuUse } from "./machine-load";
 
 /** The issue's budgets (issue 16), all at 16 connections on the benchmark's machine. Ratios are to the static ceiling
  *  page measured by the same server configuration in the same run. */
@@ -19,9 +21,12 @@ export const BUDGETS = {
 };
 export const kb = (bytes: number) => Math.round(bytes / 100) / 10; // kB = 1000 bytes
 
-/** `workers`: server processes answering (KPI_WORKERS); `ratio`: req/s ÷ the ceiling's with the same workers and
- *  connections. */
-export type Row = Measurement & { page: string; label: string; workers: number; ratio: number; otherCores: number | null; htmlKb: number; sql: number; dataMs: number | null };
+/** `workers`: server processes answering (KPI_WORKERS); `ratio`: req/s ÷ the ceiling's with the same server
+ *  (workers and cache) and connections. */
+/** Where the server kept its cache: its memory (1 worker, the default), Redis, or nowhere (several workers
+ *  without Redis: lib/server/cache-handler.mjs). */
+export type Cache = "memory" | "redis" | "none";
+export type Row = Measurement & { page: string; label: string; workers: number; cache: Cache; ratio: number; cpu: CpuUse | null; htmlKb: number; sql: number; dataMs: number | null };
 /** `atLeast`: the figure must reach the limit (throughput); otherwise stay within it (latency, size, count). */
 export type Budget = { name: string; actual: number; limit: number; unit: string; atLeast?: boolean; pass: boolean };
 
@@ -29,16 +34,20 @@ export type Budget = { name: string; actual: number; limit: number; unit: string
  *  workers; the others (the same public page again and again) with 1. */
 export const PER_REQUEST_PAGES = ["kpi-officer", "overview-filtered", "overview-spread", "kpi-spread"];
 
-const at16 = (rows: Row[], page: string, workers = 1) => rows.find((r) => r.page === page && r.connections === 16 && r.workers === workers);
+/** A row at 16 connections: with 1 worker the default server (cache in memory), with 2 the one measured. */
+const at16 = (rows: Row[], page: string, workers = 1, cache?: Cache) =>
+  rows.find((r) => r.page === page && r.connections === 16 && r.workers === workers && (cache ? r.cache === cache : workers > 1 || r.cache === "memory"));
 const p95At16 = (rows: Row[], page: string, workers = 1) => at16(rows, page, workers)?.latencyMs.p95 ?? Number.NaN;
 const ratioAt16 = (rows: Row[], page: string, workers = 1) => at16(rows, page, workers)?.ratio ?? Number.NaN;
 const judged = (budgets: Omit<Budget, "pass">[]): Budget[] =>
   budgets.map((b) => ({ ...b, pass: b.atLeast ? b.actual >= b.limit : b.actual <= b.limit }));
 
-/** 2 workers' req/s ÷ 1 worker's, at 16 connections. */
+/** 2 workers' req/s ÷ 1 worker's, at 16 connections, with the same cache (Redis) when 1 worker was measured with
+ *  it too, else against the default 1-worker server. */
 export function speedup(rows: Row[], page: string): number {
-  const one = at16(rows, page, 1)?.requestsPerSecond;
-  const two = at16(rows, page, 2)?.requestsPerSecond;
+  const twoRow = at16(rows, page, 2);
+  const one = (at16(rows, page, 1, twoRow?.cache) ?? at16(rows, page, 1))?.requestsPerSecond;
+  const two = twoRow?.requestsPerSecond;
   return one && two ? Math.round((two / one) * 100) / 100 : Number.NaN;
 }
 
@@ -74,23 +83,26 @@ export function firstVisitComparisons(rows: Row[]): Budget[] {
 
 export function printReport(heading: string, rows: Row[], js: Record<string, FirstLoadJs>, inProcessQueries: Record<string, number>, budgets: Budget[], firstVisits: Budget[], notNational: string | null) {
   console.log(`\n${heading}\n`);
-  const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(20) : i < 3 ? String(c).padStart(7) : String(c).padStart(9))).join(" "));
-  line(["page", "workers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req", "data ms", "other CPU"]);
-  for (const r of rows) line([r.label, r.workers, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, r.htmlKb, r.sql, r.dataMs ?? "－", r.otherCores ?? "?"]);
+  const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(20) : i < 4 ? String(c).padStart(7) : String(c).padStart(9))).join(" "));
+  line(["page", "workers", "cache", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req", "data ms", "CPU srv", "CPU db", "CPU bench", "CPU other"]);
+  for (const r of rows) line([r.label, r.workers, r.cache, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, r.htmlKb, r.sql, r.dataMs ?? "－", ...(r.cpu ? [r.cpu.server, r.cpu.database + r.cpu.cache, r.cpu.bench, r.cpu.other] : ["?", "?", "?", "?"])]);
   console.log(`
 rows without *: one URL again and again; a signed-out reader is served the page's cached copy (lib/anonymous-cache)
 * a different organisation's page every request, no URL twice: every request a first visit, rendered, nothing cached
 officer: the KPI page again and again, signed in as an officer of its department (session cookie): rendered per request
 filtered: the overview again and again with ?department=… (a filter): rendered per request
-workers: server processes (KPI_WORKERS, started as npm start does; with 2, the cache is in Redis when one was given)
-×ceiling: req/s as a fraction of the static ceiling page's with the same workers and number of connections
+workers: server processes (KPI_WORKERS, started as npm start does); cache: where they keep it (memory: the default
+  of 1 worker; redis: shared, as several workers need; none: several workers without Redis cache nothing)
+×ceiling: req/s as a fraction of the static ceiling page's on the same server (workers, cache), same connections
+2 workers' speed-up: against 1 worker with the same cache (Redis) when measured, else against the default
 SQL/req: statements the server sent for one request (same page: the second request; *: a first request)
 data ms: the page's main data functions alone, in-process, warm, one call at a time (uncached)
-other CPU: cores used meanwhile by processes other than the benchmark's (should be about 0)
+CPU: cores used meanwhile (of the machine's ${cpus().length}) by the server's processes (srv), PostgreSQL for the benchmark's database
+  and Redis (db), the benchmark itself (autocannon), and everything else (other: should be about 0)
 data functions alone (in-process): ${Object.entries(inProcessQueries).map(([k, n]) => `${k} ${n} statements`).join(", ")}`);
   console.log(`\nFirst-load JS (gzip): ${Object.entries(js).map(([k, j]) => `${k} ${kb(j.gzipBytes)} kB`).join(", ")}`);
   if (js.kpi) console.log(`  KPI page: ${js.kpi.files.map((f) => `${f.file.replace("static/chunks/", "")} ${kb(f.gzipBytes)}`).join(", ")}`);
-  const busiest = Math.max(...rows.map((r) => r.otherCores ?? 0));
+  const busiest = Math.max(...rows.map((r) => r.cpu?.other ?? 0));
   if (busiest > 0.15) console.log(`\nWARNING: other processes used up to ${busiest} cores during the measurements: the figures are lower than on an idle machine`);
   console.log("\nBudgets (16 connections):");
   for (const b of budgets) {

@@ -12,7 +12,8 @@
 // - with 2 workers (KPI_WORKERS=2: node:cluster, one port, a shared server-action key; the cache in Redis when
 //   BENCH_REDIS_URL / REDIS_URL is set or one answers on 127.0.0.1:6379, under a key prefix of this run only), at 16
 //   connections only (the budgets' figure; 1 connection cannot use a second process): the ceiling again and the
-//   pages rendered per request (signed-in, filtered, first visits). That keeps the whole run near 6 minutes.
+//   pages rendered per request (signed-in, filtered, first visits); with Redis, the same rows with 1 worker and the
+//   same Redis cache, to compare like with like. That keeps the whole run near 7 minutes.
 // Prints the table and the budgets (bench/report.ts), writes bench/results/latest.json, and stops and removes
 // everything it started.
 import { spawn, spawnSync } from "node:child_process";
@@ -29,10 +30,10 @@ import { generateNationalDataset, SYNTHETIC, syntheticCode, syntheticDepartmentI
 import { benchBuild } from "./build";
 import { firstLoadJs, scriptsInHtml, type FirstLoadJs } from "./first-load-js";
 import { measure } from "./load";
-import { BUDGETS, evaluateBudgets, firstVisitComparisons, kb, PER_REQUEST_PAGES, printReport, speedup, type Row } from "./report";
+import { BUDGETS, type Cache, evaluateBudgets, firstVisitComparisons, kb, PER_REQUEST_PAGES, printReport, speedup, type Row } from "./report";
 import { createOfficer, signIn } from "./officer";
 import { createClient } from "@redis/client";
-import { otherCores, sampleTicks } from "./machine-load";
+import { cpuUse, sampleTicks } from "./machine-load";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const require = createRequire(import.meta.url);
@@ -155,8 +156,8 @@ async function removeRedisKeys(redisUrl: string, prefix: string) {
   await client.connect();
   try {
     let removed = 0;
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (keys.length) removed += await client.del(keys);
-    log(`Redis: removed this run's ${removed} keys (${prefix}:*)`);
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) removed += await client.del(keys);
+    log(`Redis: removed this run's ${removed} keys (${prefix}*)`);
   } finally {
     await client.close();
   }
@@ -221,6 +222,7 @@ try {
   // first: a failing build stops the run before the minute of data generation
   const appDir = copyBuild(benchBuild());
   const url = await database();
+  const databaseName = new URL(url).pathname.slice(1);
   await applyMigrations(url);
   log(`generating the synthetic national dataset (${ORGANIZATIONS} organisations × ${SYNTHETIC.measuresPerPlan} KPIs × 5 years) …`);
   const dataset = await generateNationalDataset(url, () => {}, ORGANIZATIONS);
@@ -264,28 +266,33 @@ try {
   const redisUrl = await findRedis();
   const redisPrefix = `kpi-bench-${randomBytes(4).toString("hex")}`;
   if (redisUrl) cleanups.push(() => removeRedisKeys(redisUrl, redisPrefix));
-  // 1 worker as `npm start` runs by default (the cache in its memory); 2 workers as a several-process installation
-  // runs (the cache in Redis, shared; without one they cache nothing at all)
-  const configs = [
-    { workers: 1, env: {}, connections: CONNECTIONS, pages: [...pages, ...spreads] },
-    { workers: 2, env: { KPI_WORKERS: "2", ...(redisUrl ? { REDIS_URL: redisUrl, KPI_REDIS_PREFIX: redisPrefix } : {}) }, connections: [16], pages: [...pages, ...spreads].filter((p) => p.key === "ceiling" || PER_REQUEST_PAGES.includes(p.key)) },
+  // 1 worker as `npm start` runs by default (the cache in its memory): every row; 2 workers as a several-process
+  // installation runs (the cache in Redis, shared; without one they cache nothing at all): the ceiling and the pages
+  // rendered per request, at 16 connections. With Redis, 1 worker with the same Redis cache too, so that the
+  // 2-worker speed-up compares like with like (not Redis against memory). Each server starts with an empty cache.
+  const perRequest = [...pages, ...spreads].filter((p) => p.key === "ceiling" || PER_REQUEST_PAGES.includes(p.key));
+  const withRedis = (workers: number): Record<string, string> => (redisUrl ? { REDIS_URL: redisUrl, KPI_REDIS_PREFIX: `${redisPrefix}-w${workers}` } : {});
+  const configs: { workers: number; cache: Cache; env: Record<string, string>; connections: number[]; pages: Page[] }[] = [
+    { workers: 1, cache: "memory", env: {}, connections: CONNECTIONS, pages: [...pages, ...spreads] },
+    ...(redisUrl ? [{ workers: 1, cache: "redis" as const, env: withRedis(1), connections: [16], pages: perRequest }] : []),
+    { workers: 2, cache: redisUrl ? "redis" : "none", env: { KPI_WORKERS: "2", ...withRedis(2) }, connections: [16], pages: perRequest },
   ];
   const html: Record<string, { bytes: number; gzipBytes: number }> = {};
   const results: Row[] = [];
   for (const config of configs) {
-    const workers = config.workers;
+    const { workers, cache } = config;
     const { base, stop } = await startServer(appDir, url, config.env, (c) => serverLog.write(c));
-    log(`${workers} worker${workers > 1 ? "s" : ""} (${workers > 1 ? (redisUrl ? `cache in Redis ${redisUrl}, prefix ${redisPrefix}` : "no Redis: nothing cached") : "cache in memory"}) at ${base}`);
+    log(`${workers} worker${workers > 1 ? "s" : ""} (${cache === "redis" ? `cache in Redis ${redisUrl}, prefix ${config.env.KPI_REDIS_PREFIX}` : cache === "none" ? "no Redis: nothing cached" : "cache in memory"}) at ${base}`);
     for (const p of config.pages.filter((p) => !p.spread)) {
       const page = await fetchPage(base + p.paths[0], headersOf(p));
       if (p.signedIn && !page.html.includes(officer.name)) throw new Error(`${p.label}: the page does not name the signed-in officer`);
-      if (workers > 1) continue;
+      if (cache !== "memory") continue;
       html[p.key] = { bytes: page.bytes, gzipBytes: page.gzipBytes };
       const missing = js[p.key] ? scriptsInHtml(page.html).filter((s) => !js[p.key].files.some((f) => f.file === s) && !js[p.key].polyfills.includes(s)) : [];
       if (missing.length) log(`note: ${p.label} also loads ${missing.join(", ")} (not counted as first-load JS)`);
     }
-    const cache = (await fetchPage(base + pages[0].paths[0])).cache;
-    if (cache !== "HIT" && cache !== null) log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${cache})`);
+    const ceilingCache = (await fetchPage(base + pages[0].paths[0])).cache;
+    if (ceilingCache !== "HIT" && ceilingCache !== null) log(`warning: the ceiling page was not served from Next's cache (x-nextjs-cache: ${ceilingCache})`);
     if (workers > 1) {
       // autocannon's connections are handed round the workers as they open: every worker must answer
       const answered = new Set((await Promise.all(Array.from({ length: 8 }, () => fetchPage(base + pages[0].paths[0])))).map((r) => r.worker));
@@ -297,22 +304,23 @@ try {
     for (const p of config.pages.filter((p) => !p.spread)) await measure(base, p.paths, 4, 3, headersOf(p));
     for (const c of config.connections)
       for (const p of config.pages) {
-        log(`${p.label}, ${workers} worker${workers > 1 ? "s" : ""}, at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
-        const before = sampleTicks();
+        log(`${p.label}, ${workers} worker${workers > 1 ? "s" : ""} (cache: ${cache}), at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
+        const before = sampleTicks(databaseName);
         const from = cursor.get(p.key) ?? 0;
         const m = await measure(base, [...p.paths.slice(from), ...p.paths.slice(0, from)], c, SECONDS, headersOf(p));
         if (p.spread && from + m.requests > p.paths.length) log(`note: ${p.label} went round its ${p.paths.length} URLs: some were asked for again`);
         cursor.set(p.key, (from + m.requests) % p.paths.length);
-        const other = otherCores(before, sampleTicks());
-        const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c && r.workers === workers);
+        const cpu = cpuUse(before, sampleTicks(databaseName));
+        const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c && r.workers === workers && r.cache === cache);
         const of = p.key.replace("-spread", "");
         results.push({
           ...m,
           page: p.key,
           label: p.label,
           workers,
+          cache,
           ratio: ceiling ? Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000 : 1,
-          otherCores: other,
+          cpu,
           htmlKb: kb(html[of].bytes),
           sql: p.spread ? queries[of].cold : queries[of].warm,
           dataMs: dataMs[of] ?? null,
@@ -330,7 +338,7 @@ try {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
     dataset: { synthetic: true, organizations: ORGANIZATIONS, rows: dataset },
-    servers: configs.map((c) => ({ workers: c.workers, connections: c.connections, cache: c.workers === 1 ? "memory" : redisUrl ? "redis" : "none", pages: c.pages.map((p) => p.key) })),
+    servers: configs.map((c) => ({ workers: c.workers, cache: c.cache, connections: c.connections, pages: c.pages.map((p) => p.key) })),
     pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key], dataFunctionQueries: inProcess.queries[p.key] ?? null, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] ?? null })),
     seconds: SECONDS,
     budgetsDefinition: BUDGETS,
