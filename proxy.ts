@@ -31,7 +31,8 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureCookies });
   if (token && (await sessionStillValid(token))) return cacheOnlyRealPages(request);
   // the token API authenticates each request itself (Bearer → 401 problem); the public open data stays behind sign-in
-  if (TOKEN_API.test(request.nextUrl.pathname) && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
+  // (its CORS preflight carries no Authorization header: a browser never sends credentials in one)
+  if (TOKEN_API.test(request.nextUrl.pathname) && (request.method === "OPTIONS" || /^Bearer\s/i.test(request.headers.get("authorization") ?? ""))) return NextResponse.next();
   // machines get an answer they can read, people the sign-in page
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { status: 401, message: "サインインが必要です（この設置では公開データにもサインインが必要です）。" } }, { status: 401 });

@@ -7,6 +7,7 @@ import { Refusal } from "../actions/refusal";
 import { ForbiddenError } from "../authz/permissions";
 import { authenticateToken, type TokenActor } from "../tokens/authenticate";
 import { keyToPointer, problem } from "./problem";
+import { etagOfBody, isNotModifiedRequest } from "../opendata/http";
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -36,7 +37,8 @@ function decodeParam(v: string): string {
 }
 
 export function apiRoute<S extends z.ZodTypeAny>(paramsSchema: S, handler: (ctx: ApiContext<z.output<S>>) => Promise<Response>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  return async (request: Request, context: RouteContext): Promise<Response> => finish(request, await answer(request, context));
+  async function answer(request: Request, context: RouteContext): Promise<Response> {
     try {
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -54,7 +56,50 @@ export function apiRoute<S extends z.ZodTypeAny>(paramsSchema: S, handler: (ctx:
       console.error(`API ${request.method} ${new URL(request.url).pathname} failed`, e);
       return problem("error", "処理できませんでした。時間をおいてもう一度お試しください。");
     }
-  };
+  }
+}
+
+// A token is not an ambient credential (no cookie): a script of another origin can only act with a token it was
+// given, so every origin may call the API (a municipality's own tools, an RPA in a browser) and read its answers,
+// errors included. The public open data beside it has its own, read-only CORS (lib/opendata/http.ts).
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Last-Modified, Location, WWW-Authenticate, Content-Length",
+};
+
+/** OPTIONS: the CORS preflight of a token API route (Authorization and a JSON body are not CORS-safelisted). */
+export function apiPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS,
+      "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, PATCH, OPTIONS",
+      "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, Accept-Language, If-None-Match, If-Modified-Since",
+      "Access-Control-Max-Age": "86400",
+      Vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+    },
+  });
+}
+
+/** Every answer: CORS; a successful read gets an ETag of its body (and keeps the Last-Modified its handler set),
+ *  and a client whose copy is current (If-None-Match, or If-Modified-Since without it) gets 304 without a body:
+ *  an integration polling a sheet costs no transfer until the sheet changes. */
+async function finish(request: Request, response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  for (const [k, v] of Object.entries(CORS)) headers.set(k, v);
+  headers.append("Vary", "Authorization");
+  if ((request.method !== "GET" && request.method !== "HEAD") || response.status !== 200) {
+    return new Response(response.body, { status: response.status, headers });
+  }
+  const body = await response.text();
+  const etag = etagOfBody(body);
+  headers.set("ETag", etag);
+  const lastModified = headers.get("Last-Modified");
+  if (isNotModifiedRequest(request, etag, lastModified ? new Date(lastModified) : null)) {
+    headers.delete("Content-Type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {
@@ -84,7 +129,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** A JSON success response of the token API (never cached: it answers one user). */
+/** A JSON success response of the token API (never stored: it answers one user, drafts included; a program that
+ *  keeps its copy revalidates it with the ETag apiRoute adds). */
 export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   h.set("Content-Type", "application/json; charset=utf-8");

@@ -13,12 +13,24 @@ import { problemFromResult, pointer, keyToPointer } from "./problem";
 import { parseBody } from "./body";
 import { sheetPutBody, type SheetResponse } from "./schemas";
 import { json } from "./route";
+import { httpDate } from "../opendata/http";
 
 export type FoundMeasure = Awaited<ReturnType<typeof findMeasure>>;
 
 const cellText = (v: { value: { toString(): string } | null; text: string | null } | undefined) => (v ? (v.text ?? v.value?.toString() ?? null) : null);
 
 export async function readSheet(actor: Actor, found: FoundMeasure, year: number): Promise<SheetResponse> {
+  return (await loadSheet(actor, found, year)).sheet;
+}
+
+/** GET of a sheet: the sheet, with Last-Modified (the draft's last save for those who see drafts, else its
+ *  publication), so that a polling program can ask If-Modified-Since as well as If-None-Match. */
+export async function sheetAnswer(actor: Actor, found: FoundMeasure, year: number): Promise<Response> {
+  const { sheet, lastModified } = await loadSheet(actor, found, year);
+  return json(sheet, 200, lastModified ? { "Last-Modified": httpDate(lastModified) } : {});
+}
+
+async function loadSheet(actor: Actor, found: FoundMeasure, year: number): Promise<{ sheet: SheetResponse; lastModified: Date | null }> {
   const { measure } = found;
   const [entry, actuals] = await Promise.all([
     db().sheetEntry.findUnique({ where: { measureId_evaluationYear: { measureId: measure.id, evaluationYear: year } }, include: { draftValues: { where: { fiscalYear: year } } } }),
@@ -26,7 +38,7 @@ export async function readSheet(actor: Actor, found: FoundMeasure, year: number)
   ]);
   const published = (seriesId: string) => cellText(actuals.find((a) => a.seriesId === seriesId));
   if (can(actor, "sheet.viewDraft", found.resource)) {
-    return {
+    const sheet: SheetResponse = {
       number: measure.number,
       fiscalYear: year,
       version: entry?.version ?? 0,
@@ -41,9 +53,10 @@ export async function readSheet(actor: Actor, found: FoundMeasure, year: number)
       direction: entry?.direction ?? null,
       returnReason: entry?.state === "returned" ? entry.returnReason : null,
     };
+    return { sheet, lastModified: entry?.updatedAt ?? null };
   }
   const isPublished = Boolean(entry?.publishedAt);
-  return {
+  const sheet: SheetResponse = {
     number: measure.number,
     fiscalYear: year,
     version: entry?.version ?? 0,
@@ -55,6 +68,7 @@ export async function readSheet(actor: Actor, found: FoundMeasure, year: number)
     direction: isPublished ? entry!.publishedDirection : null,
     returnReason: null,
   };
+  return { sheet, lastModified: isPublished ? entry!.publishedAt : null };
 }
 
 /** Series ids in field-error keys ("values.<id>", "value:<id>") → pointers by the label the client sent. */

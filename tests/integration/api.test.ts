@@ -265,6 +265,47 @@ describe("KPI definitions and other organisations", () => {
     expect(theirs.status).toBe(200);
   });
 
+  it("answers every origin (CORS, preflight included) and lets a program revalidate its copy: ETag, Last-Modified, 304", async () => {
+    const preflight = await (entryRoute.OPTIONS as () => Response)();
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    expect(preflight.headers.get("access-control-allow-methods")).toMatch(/PUT/);
+
+    const me = await call(meRoute.GET as Handler, "GET", "/api/v1/me", { token: tokens.doboku });
+    expect(me.status).toBe(200);
+    expect(me.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = me.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await call(meRoute.GET as Handler, "GET", "/api/v1/me", { token: tokens.doboku, headers: { "If-None-Match": etag } });
+    expect([again.status, again.json]).toEqual([304, null]);
+    // another user's answer differs, so their copy is not current
+    expect((await call(meRoute.GET as Handler, "GET", "/api/v1/me", { token: tokens.admin, headers: { "If-None-Match": etag } })).status).toBe(200);
+
+    // a sheet: Last-Modified is the draft's last save for its department; a save changes ETag and Last-Modified
+    const path = `${BASE}/measures/${NO}/entries/2024`;
+    const sheet = await call(entryRoute.GET as Handler, "GET", path, { token: tokens.doboku, params: entry() });
+    expect(sheet.status).toBe(200);
+    const lastModified = sheet.headers.get("last-modified")!;
+    const saved = await database.prisma.sheetEntry.findFirstOrThrow({ where: { evaluationYear: 2024, measure: { number: NO, plan: { slug: "kumamoto-2024" } } } });
+    expect(Date.parse(lastModified)).toBe(Math.floor(saved.updatedAt.getTime() / 1000) * 1000);
+    expect((await call(entryRoute.GET as Handler, "GET", path, { token: tokens.doboku, params: entry(), headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
+    expect((await call(entryRoute.GET as Handler, "GET", path, { token: tokens.doboku, params: entry(), headers: { "If-None-Match": sheet.headers.get("etag")! } })).status).toBe(304);
+    await new Promise((r) => setTimeout(r, 1100)); // HTTP dates have whole seconds
+    const put = await call(entryRoute.PUT as Handler, "PUT", path, { token: tokens.doboku, params: entry(), body: { version: sheet.json.version, values: sheet.json.values, effortStatus: `${sheet.json.effortStatus ?? ""}（追記）`, issues: sheet.json.issues ?? "", direction: sheet.json.direction ?? "" } });
+    expect(put.status).toBe(200);
+    expect(put.headers.get("access-control-allow-origin")).toBe("*");
+    const changed = await call(entryRoute.GET as Handler, "GET", path, { token: tokens.doboku, params: entry(), headers: { "If-None-Match": sheet.headers.get("etag")! } });
+    expect(changed.status).toBe(200);
+    expect(changed.json.effortStatus).toMatch(/（追記）$/);
+    expect(Date.parse(changed.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(lastModified));
+
+    // refusals are readable by the other origin too
+    const refused = await call(meRoute.GET as Handler, "GET", "/api/v1/me", { token: null });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("serves the OpenAPI document without a token", async () => {
     const r = await call(openapiRoute.GET as unknown as Handler, "GET", "/api/v1/openapi.json");
     expect(r.status).toBe(200);

@@ -1,5 +1,5 @@
 // GET /api/v1/me — who the token acts as: the user, their roles and units per organisation, the token itself.
-import { apiRoute, json } from "@/lib/api/route";
+import { apiPreflight, apiRoute, json } from "@/lib/api/route";
 import { z } from "zod";
 
 export const GET = apiRoute(z.object({}), async ({ actor }) =>
@@ -9,3 +9,5 @@ export const GET = apiRoute(z.object({}), async ({ actor }) =>
     token: { name: actor.token.name, prefix: actor.token.prefix, createdAt: actor.token.createdAt.toISOString(), expiresAt: actor.token.expiresAt?.toISOString() ?? null },
   }),
 );
+
+export const OPTIONS = apiPreflight;

@@ -1,7 +1,7 @@
 // PUT /api/v1/organizations/{code}/plans/{slug}/evaluation-years/{fiscalYear} — open or close an evaluation year,
 // with its deadline (planning division). Body { status: "open" | "closed", deadline: "2025-06-30" | null }.
 import { db } from "@/lib/db";
-import { apiRoute, json } from "@/lib/api/route";
+import { apiPreflight, apiRoute, json } from "@/lib/api/route";
 import { evaluationYearParams, findPlan } from "@/lib/api/scope";
 import { putEvaluationYear } from "@/lib/api/evaluation";
 import { problemFromResult } from "@/lib/api/problem";
@@ -12,3 +12,5 @@ export const PUT = apiRoute(evaluationYearParams, async ({ actor, params, body }
   if (result.status === "error") return problemFromResult(result);
   return json(result.data);
 });
+
+export const OPTIONS = apiPreflight;

@@ -1,7 +1,7 @@
 // GET   /api/v1/organizations/{code}/plans/{slug}/measures/{no} — one KPI's definition (token API)
 // PATCH /api/v1/organizations/{code}/plans/{slug}/measures/{no} — change top-level fields of it (planning division)
 import { db } from "@/lib/db";
-import { apiRoute, json } from "@/lib/api/route";
+import { apiPreflight, apiRoute, json } from "@/lib/api/route";
 import { findMeasure, findPlan, measureParams } from "@/lib/api/scope";
 import { patchMeasure, readMeasure } from "@/lib/api/measures";
 import { problemFromResult } from "@/lib/api/problem";
@@ -17,3 +17,5 @@ export const PATCH = apiRoute(measureParams, async ({ actor, params, body }) => 
   if (result.status === "error") return problemFromResult(result);
   return json(await readMeasure(plan.id, result.data!.number));
 });
+
+export const OPTIONS = apiPreflight;

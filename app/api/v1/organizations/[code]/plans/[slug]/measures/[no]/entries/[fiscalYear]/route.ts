@@ -2,16 +2,18 @@
 //     its department and the planning division, otherwise the published one)
 // PUT … — save a draft: values by series label as typed (「1,759」「集計中」), narratives; `version` locks
 import { db } from "@/lib/db";
-import { apiRoute, json } from "@/lib/api/route";
+import { apiPreflight, apiRoute } from "@/lib/api/route";
 import { entryParams, findMeasure } from "@/lib/api/scope";
-import { putSheet, readSheet } from "@/lib/api/sheets";
+import { putSheet, sheetAnswer } from "@/lib/api/sheets";
 
 export const GET = apiRoute(entryParams, async ({ actor, params }) => {
   const found = await findMeasure(db(), actor, params.code, params.slug, params.no);
-  return json(await readSheet(actor, found, params.fiscalYear));
+  return sheetAnswer(actor, found, params.fiscalYear);
 });
 
 export const PUT = apiRoute(entryParams, async ({ actor, params, body }) => {
   const found = await findMeasure(db(), actor, params.code, params.slug, params.no);
   return putSheet(actor, found, params.fiscalYear, await body());
 });
+
+export const OPTIONS = apiPreflight;
