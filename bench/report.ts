@@ -85,7 +85,7 @@ export function printReport(heading: string, rows: Row[], js: Record<string, Fir
   console.log(`\n${heading}\n`);
   const line = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(20) : i < 4 ? String(c).padStart(7) : String(c).padStart(9))).join(" "));
   line(["page", "workers", "cache", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "×ceiling", "failures", "HTML kB", "SQL/req", "data ms", "CPU srv", "CPU db", "CPU bench", "CPU other"]);
-  for (const r of rows) line([r.label, r.workers, r.cache, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, r.htmlKb, r.sql, r.dataMs ?? "－", ...(r.cpu ? [r.cpu.server, r.cpu.database + r.cpu.cache, r.cpu.bench, r.cpu.other] : ["?", "?", "?", "?"])]);
+  for (const r of rows) line([r.label, r.workers, r.cache, r.connections, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.ratio.toFixed(2), r.failures, r.htmlKb, r.sql, r.dataMs ?? "－", ...(r.cpu ? [r.cpu.server, Math.round((r.cpu.database + r.cpu.cache) * 100) / 100, r.cpu.bench, r.cpu.other] : ["?", "?", "?", "?"])]);
   console.log(`
 rows without *: one URL again and again; a signed-out reader is served the page's cached copy (lib/anonymous-cache)
 * a different organisation's page every request, no URL twice: every request a first visit, rendered, nothing cached
