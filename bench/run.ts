@@ -18,7 +18,6 @@
 // everything it started.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -36,7 +35,6 @@ import { createClient } from "@redis/client";
 import { cpuUse, sampleTicks } from "./machine-load";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
-const require = createRequire(import.meta.url);
 const START = path.resolve("ops", "cli", "start.ts"); // what `npm start` runs
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? SYNTHETIC.organizations);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
