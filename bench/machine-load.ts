@@ -10,8 +10,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 
-export type CpuUse = { server: number; database: number; cache: number; bench: number; other: number };
-type Ticks = { total: number; busy: number; parts: Omit<CpuUse, "other"> };
+/** `busiest`: the other processes that used the most, "command cores" (to tell whose work it was). */
+export type CpuUse = { server: number; database: number; cache: number; bench: number; other: number; busiest?: string };
+type Ticks = { total: number; busy: number; parts: Omit<CpuUse, "other" | "busiest">; others: Map<number, { comm: string; ticks: number }> };
 
 type Proc = { ppid: number; ticks: number; comm: string; title: string };
 
@@ -24,7 +25,7 @@ function processes(): Map<number, Proc> {
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       // the command name (field 2) may contain spaces: the fields after it start after the last ")"
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const title = comm === "postgres" ? readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ") : "";
+      const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ");
       all.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), comm, title });
     } catch {
       /* the process ended meanwhile */
@@ -44,14 +45,15 @@ export function sampleTicks(database = ""): Ticks | null {
     return false;
   };
   const parts = { server: 0, database: 0, cache: 0, bench: 0 };
+  const others = new Map<number, { comm: string; ticks: number }>();
   for (const [pid, p] of all) {
     if (pid === process.pid) parts.bench += p.ticks;
-    else if (p.comm === "postgres") {
-      if (isOurs(pid) || (database && p.title.includes(` ${database} `))) parts.database += p.ticks;
-    } else if (p.comm === "redis-server") parts.cache += p.ticks;
+    else if (p.comm === "postgres" && (isOurs(pid) || (database && p.title.includes(` ${database} `)))) parts.database += p.ticks;
+    else if (p.comm === "redis-server") parts.cache += p.ticks;
     else if (isOurs(pid)) parts.server += p.ticks;
+    else others.set(pid, { comm: p.title.trim() || p.comm, ticks: p.ticks });
   }
-  return { total, busy: total - ticks[3] - ticks[4], parts };
+  return { total, busy: total - ticks[3] - ticks[4], parts, others };
 }
 
 /** CPU cores each kind of process kept busy between two samples (null off Linux). A PostgreSQL backend that
@@ -61,5 +63,11 @@ export function cpuUse(before: Ticks | null, after: Ticks | null): CpuUse | null
   const cores = (ticks: number) => Math.max(0, Math.round((ticks / (after.total - before.total)) * cpus().length * 100) / 100);
   const part = (k: keyof Ticks["parts"]) => after.parts[k] - before.parts[k];
   const known = part("server") + part("database") + part("cache") + part("bench");
-  return { server: cores(part("server")), database: cores(part("database")), cache: cores(part("cache")), bench: cores(part("bench")), other: cores(after.busy - before.busy - known) };
+  const byCommand = new Map<string, number>();
+  for (const [pid, p] of after.others) {
+    const used = p.ticks - (before.others.get(pid)?.ticks ?? 0); // a process started meanwhile: all its ticks
+    if (used > 0) byCommand.set(p.comm.slice(0, 60), (byCommand.get(p.comm.slice(0, 60)) ?? 0) + used);
+  }
+  const busiest = [...byCommand].sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, t]) => cores(t) >= 0.05).map(([c, t]) => `${c} ${cores(t)}`).join(", ");
+  return { server: cores(part("server")), database: cores(part("database")), cache: cores(part("cache")), bench: cores(part("bench")), other: cores(after.busy - before.busy - known), ...(busiest ? { busiest } : {}) };
 }

@@ -103,7 +103,10 @@ data functions alone (in-process): ${Object.entries(inProcessQueries).map(([k, n
   console.log(`\nFirst-load JS (gzip): ${Object.entries(js).map(([k, j]) => `${k} ${kb(j.gzipBytes)} kB`).join(", ")}`);
   if (js.kpi) console.log(`  KPI page: ${js.kpi.files.map((f) => `${f.file.replace("static/chunks/", "")} ${kb(f.gzipBytes)}`).join(", ")}`);
   const busiest = Math.max(...rows.map((r) => r.cpu?.other ?? 0));
-  if (busiest > 0.15) console.log(`\nWARNING: other processes used up to ${busiest} cores during the measurements: the figures are lower than on an idle machine`);
+  if (busiest > 0.15) {
+    console.log(`\nWARNING: other processes used up to ${busiest} cores during the measurements: the figures are lower than on an idle machine`);
+    for (const r of rows.filter((r) => (r.cpu?.other ?? 0) > 0.15)) console.log(`  ${r.label}, ${r.workers} worker(s), ${r.cache}, ${r.connections} conn.: other ${r.cpu!.other} cores (${r.cpu!.busiest ?? "processes that ended meanwhile"})`);
+  }
   console.log("\nBudgets (16 connections):");
   for (const b of budgets) {
     const missed = Math.round(Math.abs(b.actual - b.limit) * 100) / 100;
