@@ -11,8 +11,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 
 /** `busiest`: the other processes that used the most, "command cores" (to tell whose work it was). */
-export type CpuUse = { server: number; database: number; cache: number; bench: number; other: number; busiest?: string };
-type Ticks = { total: number; busy: number; parts: Omit<CpuUse, "other" | "busiest">; others: Map<number, { comm: string; ticks: number }> };
+/** `other` includes `kernel` (interrupts and softirq: loopback networking, not charged to any process) and `steal`
+ *  (time the hypervisor gave to other virtual machines), shown apart to tell them from other people's processes. */
+export type CpuUse = { server: number; database: number; cache: number; bench: number; other: number; kernel: number; steal: number; busiest?: string };
+type Ticks = { total: number; busy: number; kernel: number; steal: number; parts: Omit<CpuUse, "other" | "kernel" | "steal" | "busiest">; others: Map<number, { comm: string; ticks: number }> };
 
 type Proc = { ppid: number; ticks: number; comm: string; title: string };
 
@@ -53,7 +55,8 @@ export function sampleTicks(database = ""): Ticks | null {
     else if (isOurs(pid)) parts.server += p.ticks;
     else others.set(pid, { comm: p.title.trim() || p.comm, ticks: p.ticks });
   }
-  return { total, busy: total - ticks[3] - ticks[4], parts, others };
+  // /proc/stat: user nice system idle iowait irq softirq steal …
+  return { total, busy: total - ticks[3] - ticks[4], kernel: ticks[5] + ticks[6], steal: ticks[7] ?? 0, parts, others };
 }
 
 /** CPU cores each kind of process kept busy between two samples (null off Linux). A PostgreSQL backend that
@@ -69,5 +72,5 @@ export function cpuUse(before: Ticks | null, after: Ticks | null): CpuUse | null
     if (used > 0) byCommand.set(p.comm.slice(0, 60), (byCommand.get(p.comm.slice(0, 60)) ?? 0) + used);
   }
   const busiest = [...byCommand].sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, t]) => cores(t) >= 0.05).map(([c, t]) => `${c} ${cores(t)}`).join(", ");
-  return { server: cores(part("server")), database: cores(part("database")), cache: cores(part("cache")), bench: cores(part("bench")), other: cores(after.busy - before.busy - known), ...(busiest ? { busiest } : {}) };
+  return { server: cores(part("server")), database: cores(part("database")), cache: cores(part("cache")), bench: cores(part("bench")), other: cores(after.busy - before.busy - known), kernel: cores(after.kernel - before.kernel), steal: cores(after.steal - before.steal), ...(busiest ? { busiest } : {}) };
 }

@@ -105,7 +105,7 @@ data functions alone (in-process): ${Object.entries(inProcessQueries).map(([k, n
   const busiest = Math.max(...rows.map((r) => r.cpu?.other ?? 0));
   if (busiest > 0.15) {
     console.log(`\nWARNING: other processes used up to ${busiest} cores during the measurements: the figures are lower than on an idle machine`);
-    for (const r of rows.filter((r) => (r.cpu?.other ?? 0) > 0.15)) console.log(`  ${r.label}, ${r.workers} worker(s), ${r.cache}, ${r.connections} conn.: other ${r.cpu!.other} cores (${r.cpu!.busiest ?? "processes that ended meanwhile"})`);
+    for (const r of rows.filter((r) => (r.cpu?.other ?? 0) > 0.15)) console.log(`  ${r.label}, ${r.workers} worker(s), ${r.cache}, ${r.connections} conn.: other ${r.cpu!.other} cores: kernel (interrupts, softirq) ${r.cpu!.kernel}, steal ${r.cpu!.steal}, ${r.cpu!.busiest ?? "no running process stands out"}`);
   }
   console.log("\nBudgets (16 connections):");
   for (const b of budgets) {
