@@ -42,29 +42,30 @@ type AuditRow = {
   channel: string | null;
   apiTokenName: string | null;
   userName: string | null;
-  /** the sheet's evaluation year (sheet records only) */
+  /** the sheet's evaluation year, and the KPI's series (the same on every sheet record: computed once) */
   evaluationYear: number | null;
+  series: SeriesRef[] | null;
 };
 
-/** Two statements whatever the number of sheets and records: the sheets' records and the KPI's definition records in
- *  one (the newest 50 of each, as the page shows at most 50), and the series' names and units, to say which value
- *  changed (a record keeps only the series' id). */
+/** One statement whatever the number of sheets and records: the sheets' records and the KPI's definition records (the
+ *  newest 50 of each, as the page shows at most 50); a sheet's record comes with the KPI's series (names and units), to
+ *  say which value changed (a record keeps only the series' id). */
 async function loadHistory(measureId: string, includeDrafts: boolean, staff: boolean): Promise<HistoryItem[]> {
   const definitionActions = staff ? ["measure.create", "measure.update", "measure.retire", "measure.restore"] : ["measure.update", "measure.retire", "measure.restore"];
   const columns = Prisma.sql`a.id, a.action, a."createdAt", a."entityType", a.before, a.after, a.reason, a.channel::text AS channel, a."apiTokenName", u.name AS "userName"`;
-  const [logs, series] = await Promise.all([
-    db().$queryRaw<AuditRow[]>`
-      (SELECT ${columns}, e."evaluationYear"
-        FROM "AuditLog" a JOIN "SheetEntry" e ON e.id = a."entityId" LEFT JOIN "User" u ON u.id = a."userId"
-        WHERE a."entityType" = 'SheetEntry' AND e."measureId" = ${measureId} ${includeDrafts ? Prisma.empty : Prisma.sql`AND a.action = 'sheet.approve'`}
-        ORDER BY a."createdAt" DESC LIMIT 50)
-      UNION ALL
-      (SELECT ${columns}, NULL::int AS "evaluationYear"
-        FROM "AuditLog" a LEFT JOIN "User" u ON u.id = a."userId"
-        WHERE a."entityType" = 'Measure' AND a."entityId" = ${measureId} AND a.action IN (${Prisma.join(definitionActions)})
-        ORDER BY a."createdAt" DESC LIMIT 50)`,
-    db().valueSeries.findMany({ where: { measureId }, orderBy: { sortOrder: "asc" }, select: { id: true, label: true, unit: true } }),
-  ]);
+  const logs = await db().$queryRaw<AuditRow[]>`
+    (SELECT ${columns}, e."evaluationYear",
+        (SELECT coalesce(json_agg(json_build_object('id', s.id, 'label', s.label, 'unit', s.unit) ORDER BY s."sortOrder"), '[]'::json)
+          FROM "ValueSeries" s WHERE s."measureId" = ${measureId}) AS series
+      FROM "AuditLog" a JOIN "SheetEntry" e ON e.id = a."entityId" LEFT JOIN "User" u ON u.id = a."userId"
+      WHERE a."entityType" = 'SheetEntry' AND e."measureId" = ${measureId} ${includeDrafts ? Prisma.empty : Prisma.sql`AND a.action = 'sheet.approve'`}
+      ORDER BY a."createdAt" DESC LIMIT 50)
+    UNION ALL
+    (SELECT ${columns}, NULL::int AS "evaluationYear", NULL::json AS series
+      FROM "AuditLog" a LEFT JOIN "User" u ON u.id = a."userId"
+      WHERE a."entityType" = 'Measure' AND a."entityId" = ${measureId} AND a.action IN (${Prisma.join(definitionActions)})
+      ORDER BY a."createdAt" DESC LIMIT 50)`;
+  const series = logs.find((l) => l.series)?.series ?? [];
   return newestFirst(logs.flatMap((l) => (l.entityType === "SheetEntry" ? [sheetItem(l, series, includeDrafts)] : definitionItem(l, staff))));
 }
 

@@ -37,6 +37,7 @@ describe("queries per page", () => {
       });
     expect(await page("6")).toBe(await page("10"));
     expect(await page("6")).toBeLessThanOrEqual(9);
+    expect(await queries(async () => void (await getSheetHistory("no-such-measure", true, { staff: true })))).toBe(1);
   });
 
   it("a department's page: the same for a department with many KPIs as for one with few", async () => {
