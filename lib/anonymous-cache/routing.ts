@@ -7,11 +7,15 @@
 // Rewrites in next.config.ts rather than in proxy.ts: Next handles them inside the server, while a proxy
 // rewrite is sent through an HTTP proxy back to the server when it is bound to 127.0.0.1 (NextURL renames the
 // host to "localhost", so the rewrite looks like another origin), which doubles the work of every request.
-import type { Rewrite } from "next/dist/lib/load-custom-routes";
+import type { NextConfig } from "next";
 import { overviewFiltersSchema } from "../plans/overview-filters";
 import { SESSION_COOKIES } from "../auth/session-cookies";
 
 export { SESSION_COOKIES };
+
+/** One rewrite rule, as next.config's public `rewrites` type has it (not a type from Next's internals). */
+type RewriteRules = Awaited<ReturnType<NonNullable<NextConfig["rewrites"]>>>;
+type Rewrite = Extract<RewriteRules, unknown[]>[number];
 
 /** The internal prefix of the cached copies; never a URL anyone is given. */
 export const ANONYMOUS_PREFIX = "/anonymous";
