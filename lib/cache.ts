@@ -31,9 +31,9 @@ export function invalidatePublicData(context: "action" | "route"): void {
   revalidatePath("/", "layout");
 }
 
-/** After a write the public does not see (a draft, a submission, a review mark, an unpublished comment, a user's
- *  settings): no cache holds what it changed (staff pages read it per request), so nothing is dropped; a server
- *  action refreshes the writer's own screen so that it shows the new state (a draft's version, a queue). */
+/** After a write the public does not see whose screen lists what it changed (a draft, a submission, a review mark,
+ *  an unpublished comment, a user's role): no cache holds it (staff pages read it per request), so nothing is
+ *  dropped; a server action refreshes the writer's own screen so that it shows the new state (a draft's version). */
 export function refreshWriterView(context: "action" | "route"): void {
   if (!process.env.NEXT_RUNTIME || context !== "action") return;
   refresh();

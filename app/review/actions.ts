@@ -13,6 +13,7 @@ const comment = formAction({
   schema: commentSchema,
   run: async (actor, input) => (await addComment(db(), actor, input), input),
   publishes: false,
+  refreshes: true,
   message: (input) => (input.parentId ? "返信しました。" : "コメントを登録しました。"),
 });
 
@@ -21,6 +22,7 @@ const mark = formAction({
   schema: reviewSchema,
   run: async (actor, input) => (await setReviewed(db(), actor, input), input),
   publishes: false,
+  refreshes: true,
   message: (input) => (input.reviewed ? "確認済みにしました。" : "確認済みを取り消しました。"),
 });
 

@@ -24,6 +24,10 @@ export type ActionDefinition<S extends z.ZodTypeAny, T> = {
    *  the plan's set-up, organisations and departments, the evaluation year shown)? Then the public pages' cache is
    *  dropped after the commit; otherwise nothing cached changed and only the writer's screen is refreshed. */
   publishes: boolean | ((data: T) => boolean);
+  /** when it publishes nothing: does the writer's own screen list what it changed (a sheet's version and state, a
+   *  comment, a user's role) beyond the answer it gets? Then that screen is refreshed (nothing cached is dropped).
+   *  Actions that answer for their screen themselves (the account page revalidates /account) leave it out. */
+  refreshes?: boolean;
   message: string | ((data: T) => string);
 };
 
@@ -73,7 +77,7 @@ export async function runAction<S extends z.ZodTypeAny, T>(
     const publishes = typeof def.publishes === "function" ? def.publishes(data) : def.publishes;
     // only a write the public sees drops the public pages' cache (every organisation's pages share it)
     if (publishes) invalidatePublicData(context);
-    else refreshWriterView(context);
+    else if (def.refreshes) refreshWriterView(context);
     return { status: "ok", message: typeof def.message === "function" ? def.message(data) : def.message, data };
   } catch (e) {
     return refusalResult(e, def.name);

@@ -16,6 +16,7 @@ export function saveDefinition(units: Record<string, string | null>, intent: "dr
     run: (actor, input) => saveSheetEntry(db(), actor, input, intent),
     // a draft or a submission is not public (the staff pages read it per request): nothing cached changes
     publishes: false,
+    refreshes: true,
     message: intent === "submit" ? "提出しました。企画担当の承認をお待ちください。" : "下書きを保存しました。",
   };
 }
@@ -34,5 +35,6 @@ export const returnDefinition: ActionDefinition<typeof returnSchema, SheetWriteR
   run: (actor, input) => returnSheetEntry(db(), actor, input),
   // the department's draft goes back to them: nothing public changes (the staff pages read it per request)
   publishes: false,
+  refreshes: true,
   message: "差し戻しました。",
 };
