@@ -10,7 +10,8 @@ export const membershipSelect = {
   organizationId: true,
   role: true,
   organization: { select: { code: true, name: true, requireAdminTwoFactor: true } },
-  units: { select: { unit: { select: { id: true, name: true, children: { select: { id: true } } } } } },
+  // in a fixed order (the unit's name, then id), the same as membershipsJsonSql's: /me and the menus list them so
+  units: { orderBy: [{ unit: { name: "asc" } }, { unitId: "asc" }], select: { unit: { select: { id: true, name: true, children: { orderBy: { id: "asc" }, select: { id: true } } } } } },
 } satisfies Prisma.MembershipSelect;
 
 export type MembershipRow = Prisma.MembershipGetPayload<{ select: typeof membershipSelect }>;
@@ -22,7 +23,7 @@ export function membershipsJsonSql(userId: Prisma.Sql): Prisma.Sql {
     SELECT coalesce(json_agg(json_build_object('organizationId', m."organizationId", 'role', m.role,
         'organization', json_build_object('code', o.code, 'name', o.name, 'requireAdminTwoFactor', o."requireAdminTwoFactor"),
         'units', (SELECT coalesce(json_agg(json_build_object('unit', json_build_object('id', mu_u.id, 'name', mu_u.name,
-            'children', (SELECT coalesce(json_agg(json_build_object('id', c.id)), '[]'::json) FROM "OrgUnit" c WHERE c."parentId" = mu_u.id)))), '[]'::json)
+            'children', (SELECT coalesce(json_agg(json_build_object('id', c.id) ORDER BY c.id), '[]'::json) FROM "OrgUnit" c WHERE c."parentId" = mu_u.id))) ORDER BY mu_u.name, mu."unitId"), '[]'::json)
           FROM "MembershipUnit" mu JOIN "OrgUnit" mu_u ON mu_u.id = mu."unitId" WHERE mu."membershipId" = m.id))), '[]'::json)
     FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
     WHERE m."userId" = ${userId})`;
