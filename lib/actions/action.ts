@@ -22,7 +22,7 @@ export type ActionDefinition<S extends z.ZodTypeAny, T> = {
   run: (actor: Actor, input: z.output<S>) => Promise<T>;
   /** does a success change what the public sees (published values and texts, official ratings, published comments,
    *  the plan's set-up, organisations and departments, the evaluation year shown)? Then the public pages' cache is
-   *  dropped after the commit; otherwise nothing cached changed and only the writer's screen is refreshed. */
+   *  dropped after the commit; otherwise nothing cached changed (see `refreshes` for the writer's own screen). */
   publishes: boolean | ((data: T) => boolean);
   /** when it publishes nothing: does the writer's own screen list what it changed (a sheet's version and state, a
    *  comment, a user's role) beyond the answer it gets? Then that screen is refreshed (nothing cached is dropped).
