@@ -1,20 +1,19 @@
 "use client";
-// recharts is large and draws nothing on the server, so the chart is loaded after the page (it is not part
-// of the page's first-load JavaScript), and only when it nears the screen; the same numbers are always in the
-// server-rendered table below it.
-import dynamic from "next/dynamic";
-import type { ComponentProps } from "react";
+// The KPI page's trend chart: `drawn` (the SVG drawn on the server, components/charts/trend-svg.tsx) is in the
+// HTML; with JavaScript, the interactive recharts chart (tooltips) takes its place once it nears the screen. Its
+// code is loaded then, not with the page; until it arrives the drawn chart stays. The same numbers are always in
+// the server-rendered table below it.
+import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
 import { WhenVisible } from "./when-visible";
 
-const Chart = dynamic(() => import("./measure-trend-chart").then((m) => m.MeasureTrendChart), {
-  ssr: false,
-  loading: () => <div className="trend-chart" style={{ height: 320 }} />,
-});
+const Chart = lazy(() => import("./measure-trend-chart").then((m) => ({ default: m.MeasureTrendChart })));
 
-export function LazyMeasureTrendChart(props: ComponentProps<typeof Chart>) {
+export function LazyMeasureTrendChart({ drawn, ...props }: ComponentProps<typeof Chart> & { drawn: ReactNode }) {
   return (
-    <WhenVisible height={320}>
-      <Chart {...props} />
+    <WhenVisible height={320} fallback={drawn}>
+      <Suspense fallback={drawn}>
+        <Chart {...props} />
+      </Suspense>
     </WhenVisible>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
-// Renders its children only once the box comes near the screen: the chart's code (recharts, the largest script
-// of a page) is then fetched and run only for a reader who scrolls to it, not while the page is loading. The box
-// keeps its height meanwhile, so nothing moves when the chart appears. Without IntersectionObserver: at once.
+// Renders its children only once the box comes near the screen: the interactive chart's code (recharts, the largest
+// script of a page) is then fetched and run only for a reader who scrolls to it, not while the page is loading.
+// Until then (and without JavaScript: the signed-out readers' copies carry none) the box shows `fallback`, the
+// chart drawn on the server, so nothing moves when the interactive one takes its place. Without
+// IntersectionObserver: at once.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
-export function WhenVisible({ height, className, children }: { height: number; className?: string; children: ReactNode }) {
+export function WhenVisible({ height, className, fallback, children }: { height: number; className?: string; fallback?: ReactNode; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -21,7 +23,7 @@ export function WhenVisible({ height, className, children }: { height: number; c
   }, []);
   return (
     <div ref={box} className={className} style={{ minHeight: height }}>
-      {visible ? children : null}
+      {visible ? children : fallback}
     </div>
   );
 }

@@ -1,19 +1,18 @@
 "use client";
-// Loaded after the page, and only when it nears the screen (see components/charts/lazy-measure-trend-chart.tsx):
-// the counts are in the list and tables beside it.
-import dynamic from "next/dynamic";
-import type { ComponentProps } from "react";
+// The overview's bar chart: `drawn` (the SVG drawn on the server, ./status-summary-svg.tsx) is in the HTML; with
+// JavaScript the interactive chart takes its place once it nears the screen (see
+// components/charts/lazy-measure-trend-chart.tsx). The counts are in the list and tables beside it.
+import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
 import { WhenVisible } from "@/components/charts/when-visible";
 
-const Chart = dynamic(() => import("./status-summary-chart").then((m) => m.StatusSummaryChart), {
-  ssr: false,
-  loading: () => <div style={{ height: 220 }} />,
-});
+const Chart = lazy(() => import("./status-summary-chart").then((m) => ({ default: m.StatusSummaryChart })));
 
-export function LazyStatusSummaryChart(props: ComponentProps<typeof Chart>) {
+export function LazyStatusSummaryChart({ drawn, ...props }: ComponentProps<typeof Chart> & { drawn: ReactNode }) {
   return (
-    <WhenVisible height={220}>
-      <Chart {...props} />
+    <WhenVisible height={220} fallback={drawn}>
+      <Suspense fallback={drawn}>
+        <Chart {...props} />
+      </Suspense>
     </WhenVisible>
   );
 }

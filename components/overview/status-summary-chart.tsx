@@ -2,26 +2,8 @@
 // The overall status counts as a bar chart; the same numbers are in the table beside it (accessible).
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusCode } from "@/lib/progress/types";
+import { statusColor } from "./status-colors";
 
-// unknown status codes (new rule presets) are drawn in the neutral colour
-const COLORS: Partial<Record<string, string>> = {
-  achieved: "#197a4b",
-  good: "#197a4b",
-  on_track: "#0017c1",
-  behind: "#c74700",
-  fair: "#c74700",
-  not_achieved: "#c74700",
-  worse: "#ce0000",
-  poor: "#ce0000",
-  not_judgeable: "#666666",
-  s: "#197a4b",
-  excellent: "#197a4b",
-  a: "#0017c1",
-  on_course: "#0017c1",
-  b: "#c74700",
-  slightly_behind: "#c74700",
-  c: "#ce0000",
-};
 
 export function StatusSummaryChart({ data, title }: { data: { status: StatusCode; label: string; count: number }[]; title: string }) {
   // as wide as its box up to 90 px a bar: a fixed width was clipped on a 390 px phone
@@ -35,7 +17,7 @@ export function StatusSummaryChart({ data, title }: { data: { status: StatusCode
         <Tooltip formatter={(v) => [`${v}件`, "指標数"]} />
         <Bar dataKey="count" isAnimationActive={false}>
           {data.map((d) => (
-            <Cell key={d.status} fill={COLORS[d.status] ?? "#666666"} />
+            <Cell key={d.status} fill={statusColor(d.status)} />
           ))}
           <LabelList dataKey="count" position="top" />
         </Bar>

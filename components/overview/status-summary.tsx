@@ -2,6 +2,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import type { OverviewSummary } from "@/lib/plans/overview";
 import { StatusBadge } from "@/components/status-badge";
 import { LazyStatusSummaryChart } from "./lazy-status-summary-chart";
+import { StatusSummarySvg } from "./status-summary-svg";
 
 function GroupTable({ caption, groups, statuses, labels }: { caption: string; groups: OverviewSummary["bySection"]; statuses: OverviewSummary["statuses"]; labels: Map<string, string> }) {
   return (
@@ -53,7 +54,9 @@ export function StatusSummary({ summary, yearLabel }: { summary: OverviewSummary
         <>
           <figure className="chart-figure summary-chart">
             <figcaption>進捗状況別の指標数（数値は上の一覧と下の表のとおり）</figcaption>
-            <LazyStatusSummaryChart data={summary.overall} title="進捗状況別の指標数" />
+            <div aria-hidden="true">
+              <LazyStatusSummaryChart data={summary.overall} title="進捗状況別の指標数" drawn={<StatusSummarySvg data={summary.overall} title="進捗状況別の指標数" />} />
+            </div>
           </figure>
           {/* each table takes the full width: beside the chart, the 区分 column was squeezed to a character a line */}
           <GroupTable caption="施策区分別" groups={summary.bySection} statuses={summary.statuses} labels={labels} />

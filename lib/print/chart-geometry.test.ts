@@ -79,4 +79,20 @@ describe("chartGeometry", () => {
     const textOnly: Trend = { ...trend, series: [{ ...trend.series[0], points: [{ year: 2020, value: null, text: "完了", isBaseline: false }], target: { year: 2023, value: null, text: "完了" } }] };
     expect(chartGeometry(textOnly, trend.years).empty).toBe(true);
   });
+
+  it("draws an estimate (見込み) from its starting actual to its year, within the value axis, and counts it as no actual", () => {
+    const projected = chartGeometry(trend, trend.years, undefined, [{ key: "s0", fromYear: 2021, fromValue: 708, year: 2023, value: 1200 }]);
+    expect(projected.projections).toHaveLength(1);
+    const [p] = projected.projections;
+    expect(p.label).toBe("見込み 1,200");
+    expect(p.from.x).toBe(projected.xTicks.find((t) => t.year === 2021)!.x);
+    expect(p.to.x).toBe(projected.xTicks.at(-1)!.x);
+    expect(p.to.y).toBeLessThan(p.from.y);
+    expect(p.to.y).toBeGreaterThanOrEqual(projected.box.top); // the axis reaches 1,200
+    // a year outside the chart, or a series it does not have, draws nothing
+    expect(chartGeometry(trend, trend.years, undefined, [{ key: "s0", fromYear: 2023, fromValue: 800, year: 2030, value: 900 }]).projections).toEqual([]);
+    expect(chartGeometry(trend, trend.years, undefined, [{ key: "nope", fromYear: 2021, fromValue: 708, year: 2023, value: 900 }]).projections).toEqual([]);
+    const textOnly: Trend = { ...trend, series: [{ ...trend.series[0], points: [{ year: 2020, value: null, text: "完了", isBaseline: false }], target: null }] };
+    expect(chartGeometry(textOnly, trend.years, undefined, [{ key: "s0", fromYear: 2020, fromValue: 1, year: 2023, value: 2 }]).empty).toBe(true);
+  });
 });

@@ -1,8 +1,8 @@
-// The printed trend chart (実績値の推移) as plain geometry, drawn as SVG on the server (recharts draws
-// nothing during server rendering). Years are evenly spaced categories, as on the printed sheets; each point
+// The trend chart (実績値の推移) as plain geometry, drawn as SVG on the server for the printed sheet and for the
+// KPI page (recharts draws nothing during server rendering: components/charts/trend-svg.tsx). Years are evenly spaced categories, as on the printed sheets; each point
 // carries its printed value as a data label; text cells (集計中, －) are no point at all and are named under
 // their year instead, so they are never drawn as zero. A numeric target is a dashed line and a marked point.
-import type { Trend } from "../measures/trend";
+import type { ChartProjection, Trend } from "../measures/trend";
 import { shortEraYear } from "../fiscal-year";
 import { pointText } from "./sheet-table";
 
@@ -15,6 +15,8 @@ export type ChartGeometry = {
   yTicks: { value: number; label: string; y: number }[];
   series: { key: string; name: string; segments: ChartPoint[][]; points: ChartPoint[] }[];
   targets: { key: string; y: number; x: number | null; label: string }[];
+  /** 見込み: a dotted line from the last actual to the estimate (never an actual) */
+  projections: { key: string; from: { x: number; y: number }; to: { x: number; y: number }; label: string }[];
 };
 
 const DEFAULT_BOX: ChartBox = { width: 400, height: 210, left: 52, right: 14, top: 14, bottom: 38 };
@@ -55,7 +57,7 @@ export function valueAxis(values: number[], count = 4): { min: number; max: numb
   return { min, max, step, ticks };
 }
 
-export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEFAULT_BOX): ChartGeometry {
+export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEFAULT_BOX, projections: ChartProjection[] = []): ChartGeometry {
   const plotLeft = box.left;
   const plotRight = box.width - box.right;
   const plotTop = box.top;
@@ -70,6 +72,9 @@ export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEF
     for (const p of s.points) if (p.value !== null && years.includes(p.year)) numbers.push(p.value);
     if (s.target?.value !== null && s.target?.value !== undefined) numbers.push(s.target.value);
   }
+  const drawnProjections = projections.filter((p) => years.includes(p.fromYear) && years.includes(p.year) && trend.series.some((s) => s.key === p.key));
+  const actuals = numbers.length;
+  for (const p of drawnProjections) numbers.push(p.fromValue, p.value);
   const axis = valueAxis(numbers);
   const yOf = (v: number) => plotBottom - ((v - axis.min) / (axis.max - axis.min)) * (plotBottom - plotTop);
 
@@ -108,10 +113,16 @@ export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEF
 
   return {
     box,
-    empty: numbers.length === 0,
+    empty: actuals === 0,
     xTicks,
     yTicks: axis.ticks.map((value) => ({ value, label: formatTick(value), y: yOf(value) })),
     series,
     targets,
+    projections: drawnProjections.map((p) => ({
+      key: p.key,
+      from: { x: xOf(p.fromYear), y: yOf(p.fromValue) },
+      to: { x: xOf(p.year), y: yOf(p.value) },
+      label: `見込み ${formatTick(p.value)}`,
+    })),
   };
 }

@@ -6,6 +6,7 @@ import { fiscalYearLabel, fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { measurePath, planPath, printPath, unitPath } from "@/lib/paths";
 import { StatusBadge } from "@/components/status-badge";
 import { LazyMeasureTrendChart } from "@/components/charts/lazy-measure-trend-chart";
+import { ScreenTrendChart } from "@/components/charts/trend-svg";
 import { ValuesTable } from "@/components/measure/values-table";
 import { Narratives } from "@/components/measure/narratives";
 import { History } from "@/components/measure/history";
@@ -155,7 +156,12 @@ export default async function MeasurePage(props: Props) {
           <figure className="chart-figure">
             <figcaption>実績値の推移（グラフと同じ値を下の表に示します）</figcaption>
             <div aria-hidden="true">
-              <LazyMeasureTrendChart trend={view.trend} projections={view.projections} title={`${measure.name}の推移`} />
+              <LazyMeasureTrendChart
+                trend={view.trend}
+                projections={view.projections}
+                title={`${measure.name}の推移`}
+                drawn={<ScreenTrendChart trend={view.trend} projections={view.projections} title={`${measure.name}の推移`} />}
+              />
             </div>
           </figure>
         ) : (
