@@ -1,7 +1,9 @@
 "use client";
 // 担当部局 and 担当課: the server already offers only the chosen department's divisions (the plain GET form works
 // without JavaScript: choose a department, press 絞り込む, and the division list is narrowed). With JavaScript the
-// division list follows the department at once, before the form is sent.
+// division list follows the department at once, before the form is sent: this component where React runs the page;
+// on a signed-out reader's plain copy (no client runtime: lib/server/plain-html.mjs) the small script of
+// ./follow-department-script.ts.
 import { useState } from "react";
 import { divisionChoices, type DepartmentOption } from "@/lib/plans/division-choices";
 
@@ -41,7 +43,7 @@ export function DepartmentDivisionFields({ departments, department, division }: 
               ))
             : groups.map((d) =>
                 d.divisions.length ? (
-                  <optgroup key={d.id} label={d.name}>
+                  <optgroup key={d.id} label={d.name} data-department={d.id}>
                     {d.divisions.map((v) => (
                       <option key={v.id} value={v.id}>{v.name}</option>
                     ))}

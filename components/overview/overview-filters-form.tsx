@@ -2,6 +2,7 @@ import type { DepartmentOption, OverviewFilters } from "@/lib/plans/overview-fil
 import type { StatusCode } from "@/lib/progress/types";
 import { fiscalYearWithWestern } from "@/lib/fiscal-year";
 import { DepartmentDivisionFields } from "./department-division-fields";
+import { FOLLOW_DEPARTMENT_SCRIPT, WITHOUT_RUNTIME_ATTRIBUTE } from "./follow-department-script";
 
 type Options = {
   sections: { key: string; title: string; depth: number }[];
@@ -62,6 +63,7 @@ export function OverviewFiltersForm({
       {filters.dir && <input type="hidden" name="dir" value={filters.dir} />}
       <button type="submit" className="button">絞り込む</button>
       <a className="button button--secondary" href={action}>条件をクリア</a>
+      <script {...{ [WITHOUT_RUNTIME_ATTRIBUTE]: "" }} dangerouslySetInnerHTML={{ __html: FOLLOW_DEPARTMENT_SCRIPT }} />
     </form>
   );
 }

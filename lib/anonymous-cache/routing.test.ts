@@ -9,15 +9,16 @@ const pageFile = (destination: string) =>
 
 describe("the anonymous readers' cached copies", () => {
   it("exist as pages for every rewritten URL", () => {
-    expect(rules.map((r) => r.source)).toEqual(["/", "/orgs/:code/plans/:slug", "/orgs/:code/plans/:slug/measures/:no", "/orgs/:code/units/:unitId"]);
-    for (const r of rules) expect(existsSync(pageFile(r.destination.replace("/home/default", "/home/:view"))), r.destination).toBe(true);
+    expect(rules.map((r) => r.source)).toEqual(["/", "/orgs/:code/plans/:slug", "/orgs/:code/plans/:slug/measures/:no", "/orgs/:code/units/:unitId", "/opendata"]);
+    for (const r of rules) expect(existsSync(pageFile(r.destination.replace(/\/default$/, "/:view"))), r.destination).toBe(true);
   });
 
   it("are never served to a request with a session, a server action, or a parameter that changes the view", () => {
     for (const r of rules) {
       const missing = r.missing ?? [];
       for (const cookie of SESSION_COOKIES) expect(missing).toContainEqual({ type: "cookie", key: cookie });
-      for (const key of ["year", "section", "department", "division", "status", "q", "sort", "dir"]) expect(missing).toContainEqual({ type: "query", key });
+      const viewParameters = r.source === "/opendata" ? ["q", "page"] : ["year", "section", "department", "division", "status", "q", "sort", "dir"];
+      for (const key of viewParameters) expect(missing).toContainEqual({ type: "query", key });
       expect(missing).toContainEqual({ type: "header", key: "next-action" });
       expect(r.has).toBeUndefined();
     }

@@ -30,20 +30,28 @@ export const HOME_VIEW = "default";
  *  parameter (?utm_source=…) is ignored by the pages, so the cached copy is the right answer for it. */
 export const VIEW_PARAMETERS = Object.keys(overviewFiltersSchema.shape);
 
-/** The public pages with a cached copy: the home page, a plan's overview, a KPI page, a department page. */
-const CACHED_PAGES: [source: string, destination: string][] = [
-  ["/", `${ANONYMOUS_PREFIX}/home/${HOME_VIEW}`],
-  ["/orgs/:code/plans/:slug", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug`],
-  ["/orgs/:code/plans/:slug/measures/:no", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug/measures/:no`],
-  ["/orgs/:code/units/:unitId", `${ANONYMOUS_PREFIX}/orgs/:code/units/:unitId`],
+/** The open-data page's search and paging (lib/organizations/search.ts). */
+export const OPEN_DATA_VIEW_PARAMETERS = ["q", "page"];
+
+/** The public pages with a cached copy: the home page, a plan's overview, a KPI page, a department page, the
+ *  open-data page; with the query parameters that change what each shows. */
+const CACHED_PAGES: [source: string, destination: string, viewParameters: string[]][] = [
+  ["/", `${ANONYMOUS_PREFIX}/home/${HOME_VIEW}`, VIEW_PARAMETERS],
+  ["/orgs/:code/plans/:slug", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug`, VIEW_PARAMETERS],
+  ["/orgs/:code/plans/:slug/measures/:no", `${ANONYMOUS_PREFIX}/orgs/:code/plans/:slug/measures/:no`, VIEW_PARAMETERS],
+  ["/orgs/:code/units/:unitId", `${ANONYMOUS_PREFIX}/orgs/:code/units/:unitId`, VIEW_PARAMETERS],
+  ["/opendata", `${ANONYMOUS_PREFIX}/opendata/${HOME_VIEW}`, OPEN_DATA_VIEW_PARAMETERS],
 ];
 
 export function anonymousCacheRewrites(): Rewrite[] {
-  const missing: NonNullable<Rewrite["missing"]> = [
+  return CACHED_PAGES.map(([source, destination, viewParameters]) => ({ source, destination, missing: missingFor(viewParameters) }));
+}
+
+function missingFor(viewParameters: string[]): NonNullable<Rewrite["missing"]> {
+  return [
     ...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
-    ...VIEW_PARAMETERS.map((key) => ({ type: "query" as const, key })),
+    ...viewParameters.map((key) => ({ type: "query" as const, key })),
     { type: "header", key: "next-action" }, // a server action is answered by the page it was posted to
     { type: "header", key: UNCACHED_HEADER }, // a request carrying it never reaches the cache; proxy.ts removes a client's copy and answers a URL that names no real page with the prerendered 404
   ];
-  return CACHED_PAGES.map(([source, destination]) => ({ source, destination, missing }));
 }

@@ -2,6 +2,7 @@
 export declare const RENDER_WINDOW_MS: number;
 export declare function tagsOf(data: unknown, ctx?: unknown): string[];
 export declare function isFresh(renderStart: number, invalidatedAt: number[]): boolean;
+export declare function storedValue(key: string, data: unknown): unknown;
 export declare function sizeOf(value: unknown): number;
 type Store = {
   read(key: string, extraTags: string[]): Promise<{ record: { lastModified: number; tags: string[]; value: unknown } | null; invalidatedAt: number[] }>;

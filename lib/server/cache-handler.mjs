@@ -23,8 +23,26 @@ import v8 from "node:v8";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient, RESP_TYPES } from "@redis/client";
+import { withoutClientRuntime } from "./plain-html.mjs";
 
 const TAGS_HEADER = "x-next-cache-tags";
+/** The signed-out readers' copies of the public pages (lib/anonymous-cache/routing.ts ANONYMOUS_PREFIX): kept as
+ *  plain HTML, without Next's client runtime (./plain-html.mjs). */
+const ANONYMOUS_PAGES = "/anonymous/";
+
+/** The page's path in a page entry's key: Next 16 names it `/route-cache/APP_PAGE/<hash>/$<path>`; earlier
+ *  versions, the path alone. */
+export function pagePathOf(key) {
+  const marker = key.startsWith("/route-cache/") ? key.indexOf("/$/") : -1;
+  return marker === -1 ? key : key.slice(marker + 2);
+}
+
+/** What is stored for a page: a signed-out reader's copy without its scripts; anything else as it is. */
+export function storedValue(key, data) {
+  if (data?.kind !== "APP_PAGE" || typeof data.html !== "string" || !pagePathOf(key).startsWith(ANONYMOUS_PAGES)) return data;
+  const html = withoutClientRuntime(data.html);
+  return html === null ? data : { ...data, html };
+}
 /** Longer than any render of a cached page or datum (KPI_CACHE_RENDER_WINDOW_S, 30 by default): how far back a
  *  render whose start was not noted is taken to have started. */
 export const RENDER_WINDOW_MS = seconds(process.env.KPI_CACHE_RENDER_WINDOW_S, 30) * 1000;
@@ -304,7 +322,7 @@ export default class KpiCacheHandler {
     }
     const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
     const ttl = typeof cacheControl?.expire === "number" && cacheControl.expire > 0 ? Math.min(cacheControl.expire, ENTRY_TTL_S) : ENTRY_TTL_S;
-    await this.store.write(key, { value: data, lastModified: storedAt, renderStart, cacheControl, tags }, ttl);
+    await this.store.write(key, { value: storedValue(key, data), lastModified: storedAt, renderStart, cacheControl, tags }, ttl);
   }
 
   async revalidateTag(tags, _durations) {

@@ -2,7 +2,7 @@
 // the division filter following the department with and without JavaScript, an empty result said in words,
 // Japanese not-found pages with one <title>, the favicon, one badge per status, each plan's own printed form
 // name, and the accessibility policy linked from every page. Screenshots at 1280 and 390 px go to /tmp/h2-*.png.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { noAxeViolations, signIn } from "../helpers/e2e";
 
 const KPI6 = "/orgs/430005/plans/kumamoto-2020/measures/6"; // 県が育成した防災士の資格取得者数, R1–R5 actuals
@@ -27,23 +27,50 @@ async function shoot(page: Page, name: string) {
   }
 }
 
-test("KPI No 6 on a 390 px phone: the chart fits the screen and its last actual year's point is on it", async ({ page }) => {
+/** Loads a public page twice as a signed-out reader: the second answer is the stored copy, which is plain HTML. */
+async function plainCopy(request: APIRequestContext, url: string): Promise<string> {
+  await request.get(url);
+  const copy = await request.get(url);
+  expect(copy.headers()["x-nextjs-cache"], url).toBe("HIT");
+  return copy.text();
+}
+
+test("a signed-out reader's copy is plain HTML: no client runtime, the chart drawn on the server, the filter form works", async ({ request }) => {
+  for (const url of ["/", KUMAMOTO_2020, KPI6, "/opendata"]) {
+    const html = await plainCopy(request, url);
+    // no script of Next's (the router, React, the RSC payload); only the marked few lines of the filter form
+    expect(html.match(/<script\b[^>]*>/g) ?? [], url).toEqual(url === "/opendata" || url === KPI6 ? [] : ['<script data-without-runtime="">']);
+    expect(html, url).not.toContain("self.__next_f.push");
+    expect(html, url).not.toMatch(/\/_next\/static\/[^"]+\.js/);
+    expect(html, url).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+  }
+  const kpi = await plainCopy(request, KPI6);
+  expect(kpi).toMatch(/<svg class="trend-svg__narrow"[^>]*role="img"/);
+  expect(kpi).toContain("1,759"); // the last actual, on the chart and in the table
+});
+
+test("KPI No 6 on a 390 px phone (the plain copy): the chart fits the screen and its last actual year's point is on it", async ({ page, request }) => {
+  await plainCopy(request, KPI6);
   await page.setViewportSize(PHONE);
-  await page.goto(KPI6);
+  const response = await page.goto(KPI6);
+  expect(response!.headers()["x-nextjs-cache"]).toBe("HIT");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("県が育成した防災士の資格取得者数");
   const figure = page.locator("figure.chart-figure");
   await figure.scrollIntoViewIfNeeded();
-  const dots = figure.locator(".recharts-line-dots circle");
-  await expect(dots.first()).toBeVisible();
-  // the values table names the years with an actual; the chart's last dot is the last of them (令和5年度, 2023)
+  const chart = figure.locator("svg.trend-svg__narrow");
+  await expect(chart).toBeVisible();
+  await expect(figure.locator("svg.trend-svg__wide")).toBeHidden(); // the phone's drawing, not the desktop's scaled down
+  const points = chart.locator(".trend-svg__point");
+  // the values table names the years with an actual; the chart's last point is the last of them (令和5年度, 2023)
   const table = page.getByRole("table", { name: /基準値・実績値・目標値/ });
   await expect(table).toContainText("2023");
-  const last = await dots.last().boundingBox();
+  await expect(points.last()).toHaveAttribute("data-year", "2023");
+  const last = await points.last().boundingBox();
   expect(last, "the last actual point is drawn").not.toBeNull();
   expect(last!.x).toBeGreaterThanOrEqual(0);
   expect(last!.x + last!.width).toBeLessThanOrEqual(PHONE.width);
   // every year of the trend keeps its label, all on screen
-  const ticks = figure.locator(".recharts-cartesian-axis-tick-label text"); // the x axis's year labels
+  const ticks = chart.locator(".trend-svg__year text");
   const labels = await ticks.allTextContents();
   for (const year of ["R1", "R2", "R3", "R4", "R5"]) expect(labels.join(" ")).toContain(year);
   for (const box of await Promise.all((await ticks.all()).map((t) => t.boundingBox()))) expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
@@ -53,6 +80,29 @@ test("KPI No 6 on a 390 px phone: the chart fits the screen and its last actual 
   expect((await table.boundingBox())!.y).toBeGreaterThan(last!.y);
   await noAxeViolations(page);
   await shoot(page, "kpi6");
+  // at 1280 px the wider drawing, with its value labels
+  await page.setViewportSize(DESKTOP);
+  await expect(figure.locator("svg.trend-svg__wide")).toBeVisible();
+  await expect(chart).toBeHidden();
+  await expect(figure.locator("svg.trend-svg__wide")).toContainText("1,759");
+});
+
+test("KPI No 6 on a 390 px phone for a signed-in reader: the interactive chart fits too, every year on screen", async ({ page }) => {
+  await signIn(page, "viewer@demo.example");
+  await page.setViewportSize(PHONE);
+  await page.goto(KPI6);
+  const figure = page.locator("figure.chart-figure");
+  await figure.scrollIntoViewIfNeeded();
+  // the server-drawn chart gives way to recharts once the chart nears the screen
+  const dots = figure.locator(".recharts-line-dots circle");
+  await expect(dots.first()).toBeVisible();
+  await expect(figure.locator("svg.trend-svg__narrow")).toHaveCount(0);
+  const last = await dots.last().boundingBox();
+  expect(last!.x + last!.width).toBeLessThanOrEqual(PHONE.width);
+  const labels = await figure.locator(".recharts-cartesian-axis-tick-label text").allTextContents();
+  for (const year of ["R1", "R2", "R3", "R4", "R5"]) expect(labels.join(" ")).toContain(year);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await noAxeViolations(page);
 });
 
 test("the overview at 390 px and 1280 px: one badge per status, tables readable, nothing wider than the screen", async ({ page }) => {
@@ -115,19 +165,33 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("with JavaScript the division list follows the department at once", async ({ page }) => {
-  await page.goto(KUMAMOTO_2020);
-  const all = await divisionOptions(page);
-  await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "知事公室" });
-  await expect.poll(() => divisionOptions(page)).not.toContain("産業支援課");
-  const narrowed = await divisionOptions(page);
-  expect(narrowed).toContain("危機管理防災課");
-  expect(narrowed.length).toBeLessThan(all.length);
-  await page.getByLabel("担当課", { exact: true }).selectOption({ label: "危機管理防災課" });
-  await page.getByRole("button", { name: "絞り込む" }).click();
-  await expect(page.getByRole("table", { name: /指標一覧/ }).getByRole("rowheader", { name: "県が育成した防災士の資格取得者数" })).toBeVisible();
-  await expect(page.getByLabel("担当課", { exact: true })).toHaveValue(/.+/);
-});
+for (const reader of ["signed out (the plain copy: a few lines of script)", "signed in (React)"] as const) {
+  test(`with JavaScript the division list follows the department at once: ${reader}`, async ({ page, request }) => {
+    if (reader.startsWith("signed in")) await signIn(page, "viewer@demo.example");
+    else await plainCopy(request, KUMAMOTO_2020);
+    const response = await page.goto(KUMAMOTO_2020);
+    if (reader.startsWith("signed out")) expect(response!.headers()["x-nextjs-cache"]).toBe("HIT");
+    const all = await divisionOptions(page);
+    await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "知事公室" });
+    await expect.poll(() => divisionOptions(page)).not.toContain("産業支援課");
+    const narrowed = await divisionOptions(page);
+    expect(narrowed).toContain("危機管理防災課");
+    expect(narrowed.length).toBeLessThan(all.length);
+    await page.getByLabel("担当課", { exact: true }).selectOption({ label: "危機管理防災課" });
+    // すべて brings every division back; the chosen division of 知事公室 stays chosen
+    await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "すべて" });
+    await expect.poll(() => divisionOptions(page)).toContain("産業支援課");
+    await expect(page.getByLabel("担当課", { exact: true })).not.toHaveValue("");
+    // another department: 危機管理防災課 is not one of its divisions, so the division goes back to すべて
+    await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "商工労働部" });
+    await expect(page.getByLabel("担当課", { exact: true })).toHaveValue("");
+    await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "知事公室" });
+    await page.getByLabel("担当課", { exact: true }).selectOption({ label: "危機管理防災課" });
+    await page.getByRole("button", { name: "絞り込む" }).click();
+    await expect(page.getByRole("table", { name: /指標一覧/ }).getByRole("rowheader", { name: "県が育成した防災士の資格取得者数" })).toBeVisible();
+    await expect(page.getByLabel("担当課", { exact: true })).toHaveValue(/.+/);
+  });
+}
 
 test("an empty filter result says so, with no chart of empty axes", async ({ page }) => {
   await page.goto(`${KUMAMOTO_2020}?q=${encodeURIComponent("該当しない語ゾゾゾ")}`);
