@@ -46,16 +46,16 @@ export function TrendSvg({ trend, years, title, projections = [], size, classNam
       {g.yTicks.map((t) => (
         <g key={t.value}>
           <line x1={plotLeft} x2={plotRight} y1={t.y} y2={t.y} stroke="#ccc" strokeWidth={0.6} />
-          <text x={plotLeft - 4} y={t.y} dy={f / 3} textAnchor="end" fill="#333">{t.label}</text>
+          <text x={plotLeft - 4} y={t.y} dy={Math.round(f / 3)} textAnchor="end" fill="#333">{t.label}</text>
         </g>
       ))}
       <line x1={plotLeft} x2={plotRight} y1={plotBottom} y2={plotBottom} stroke="#333" strokeWidth={0.8} />
       <line x1={plotLeft} x2={plotLeft} y1={box.top} y2={plotBottom} stroke="#333" strokeWidth={0.8} />
       {g.xTicks.map((t) => (
         <g key={t.year} className="trend-svg__year">
-          <text x={t.x} y={plotBottom} dy={f * 1.35} textAnchor="middle" fill="#333">{t.label}</text>
+          <text x={t.x} y={plotBottom} dy={Math.round(f * 1.35)} textAnchor="middle" fill="#333">{t.label}</text>
           {t.notes.length > 0 && (
-            <text x={t.x} y={plotBottom} dy={f * 2.6} textAnchor="middle" fill="#8b3200" fontSize={f * 0.9}>{t.notes.join("・")}</text>
+            <text x={t.x} y={plotBottom} dy={Math.round(f * 2.6)} textAnchor="middle" fill="#8b3200" fontSize={Math.round(f * 9) / 10}>{t.notes.join("・")}</text>
           )}
         </g>
       ))}
@@ -75,7 +75,7 @@ export function TrendSvg({ trend, years, title, projections = [], size, classNam
           <g key={`p${p.key}`}>
             <line x1={p.from.x} y1={p.from.y} x2={p.to.x} y2={p.to.y} stroke={color} strokeWidth={size.line} strokeDasharray="2 4" />
             <circle cx={p.to.x} cy={p.to.y} r={size.marker} fill="#fff" stroke="#333" strokeDasharray="2 2" />
-            <text x={p.to.x - size.marker - 3} y={p.to.y} dy={f / 3} textAnchor="end" fill="#111" fontSize={f * 0.9}>{p.label}</text>
+            <text x={p.to.x - size.marker - 3} y={p.to.y} dy={Math.round(f / 3)} textAnchor="end" fill="#111" fontSize={Math.round(f * 9) / 10}>{p.label}</text>
           </g>
         );
       })}
@@ -98,7 +98,7 @@ export function TrendSvg({ trend, years, title, projections = [], size, classNam
               <title>{`${trend.yearLabels[p.year] ?? p.year}（${p.year}）${s.name}：${p.label}`}</title>
               <Marker x={p.x} y={p.y} i={i} r={size.marker} />
               {labelled && (
-                <text x={p.x} y={p.y} dy={i % 2 === 0 ? -f * 0.6 : f * 1.3} textAnchor="middle" fill="#111" fontSize={f * 0.95}>{p.label}</text>
+                <text x={p.x} y={p.y} dy={Math.round(i % 2 === 0 ? -f * 0.6 : f * 1.3)} textAnchor="middle" fill="#111" fontSize={Math.round(f * 9.5) / 10}>{p.label}</text>
               )}
             </g>
           ))}

@@ -13,7 +13,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
   const max = Math.max(1, ...data.map((d) => d.count));
   const step = Math.max(1, Math.ceil(niceStep(max, 4)));
   const top = Math.ceil(max / step) * step;
-  const yOf = (v: number) => plotBottom - (v / top) * (plotBottom - BOX.top);
+  const yOf = (v: number) => Math.round((plotBottom - (v / top) * (plotBottom - BOX.top)) * 10) / 10;
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   const barWidth = SLOT * 0.6;
   return (
@@ -23,7 +23,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
       {ticks.map((t) => (
         <g key={t}>
           <line x1={BOX.left} x2={width - BOX.right} y1={yOf(t)} y2={yOf(t)} stroke="#ccc" strokeWidth={0.8} strokeDasharray={t === 0 ? undefined : "3 3"} />
-          <text x={BOX.left - 6} y={yOf(t)} dy={FONT / 3} textAnchor="end" fill="#333">{t.toLocaleString("ja-JP")}</text>
+          <text x={BOX.left - 6} y={yOf(t)} dy={Math.round(FONT / 3)} textAnchor="end" fill="#333">{t.toLocaleString("ja-JP")}</text>
         </g>
       ))}
       {data.map((d, i) => {
@@ -34,7 +34,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
             <title>{`${d.label}：${d.count.toLocaleString("ja-JP")}件`}</title>
             <rect x={x} y={y} width={barWidth} height={plotBottom - y} fill={statusColor(d.status)} />
             <text x={x + barWidth / 2} y={y} dy={-6} textAnchor="middle" fill="#111">{d.count.toLocaleString("ja-JP")}</text>
-            <text x={x + barWidth / 2} y={plotBottom} dy={FONT * 1.4} textAnchor="middle" fill="#333">{d.label}</text>
+            <text x={x + barWidth / 2} y={plotBottom} dy={Math.round(FONT * 1.4)} textAnchor="middle" fill="#333">{d.label}</text>
           </g>
         );
       })}

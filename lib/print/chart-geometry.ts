@@ -21,6 +21,9 @@ export type ChartGeometry = {
 
 const DEFAULT_BOX: ChartBox = { width: 400, height: 210, left: 52, right: 14, top: 14, bottom: 38 };
 
+/** Coordinates to a tenth of a unit: finer than any screen or printer shows, and the SVG stays short. */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 const formatTick = (v: number) => v.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
 
 /** A "nice" step (1, 2, 2.5, 5 × 10^k) that splits the range into about `count` parts. */
@@ -65,7 +68,7 @@ export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEF
   const xOf = (year: number) => {
     const i = years.indexOf(year);
     const slot = (plotRight - plotLeft) / Math.max(years.length, 1);
-    return plotLeft + slot * (i + 0.5);
+    return tenth(plotLeft + slot * (i + 0.5));
   };
   const numbers: number[] = [];
   for (const s of trend.series) {
@@ -76,7 +79,7 @@ export function chartGeometry(trend: Trend, years: number[], box: ChartBox = DEF
   const actuals = numbers.length;
   for (const p of drawnProjections) numbers.push(p.fromValue, p.value);
   const axis = valueAxis(numbers);
-  const yOf = (v: number) => plotBottom - ((v - axis.min) / (axis.max - axis.min)) * (plotBottom - plotTop);
+  const yOf = (v: number) => tenth(plotBottom - ((v - axis.min) / (axis.max - axis.min)) * (plotBottom - plotTop));
 
   const series = trend.series.map((s) => {
     const points: ChartPoint[] = [];

@@ -160,7 +160,10 @@ export default async function MeasurePage(props: Props) {
                 trend={view.trend}
                 projections={view.projections}
                 title={`${measure.name}の推移`}
-                drawn={<ScreenTrendChart trend={view.trend} projections={view.projections} title={`${measure.name}の推移`} />}
+                // drawn on the server for pages read without React's runtime (the signed-out readers' plain copies); a
+                // signed-in reader's page runs React, which draws the interactive chart as it nears the screen, and the
+                // drawing would double the HTML of a page rendered for every request (issue 16's budgets)
+                drawn={user ? null : <ScreenTrendChart trend={view.trend} projections={view.projections} title={`${measure.name}の推移`} />}
               />
             </div>
           </figure>
