@@ -32,7 +32,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
         return (
           <g key={d.status} className="summary-svg__bar" data-status={d.status}>
             <title>{`${d.label}：${d.count.toLocaleString("ja-JP")}件`}</title>
-            <rect x={x} y={y} width={barWidth} height={plotBottom - y} fill={statusColor(d.status)} />
+            <rect x={x} y={y} width={barWidth} height={Math.round((plotBottom - y) * 10) / 10} fill={statusColor(d.status)} />
             <text x={x + barWidth / 2} y={y} dy={-6} textAnchor="middle" fill="#111">{d.count.toLocaleString("ja-JP")}</text>
             <text x={x + barWidth / 2} y={plotBottom} dy={Math.round(FONT * 1.4)} textAnchor="middle" fill="#333">{d.label}</text>
           </g>

@@ -41,7 +41,13 @@ export function pagePathOf(key) {
 export function storedValue(key, data) {
   if (data?.kind !== "APP_PAGE" || typeof data.html !== "string" || !pagePathOf(key).startsWith(ANONYMOUS_PAGES)) return data;
   const html = withoutClientRuntime(data.html);
-  return html === null ? data : { ...data, html };
+  if (html === null) {
+    // a Suspense boundary streamed out of order needs its script to show: kept whole (and said, since the copy is
+    // then ~140 kB of script heavier for every reader)
+    console.warn(`[cache] ${pagePathOf(key)}: a streamed part needs its script, so the stored copy keeps Next's client runtime`);
+    return data;
+  }
+  return { ...data, html };
 }
 /** Longer than any render of a cached page or datum (KPI_CACHE_RENDER_WINDOW_S, 30 by default): how far back a
  *  render whose start was not noted is taken to have started. */

@@ -17,10 +17,10 @@ const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?=[^>]
 const STREAMED_SEGMENT = /<template\b|<div hidden id="S:|\$RC\(/;
 
 function isNextScript(attributes) {
-  if (/\bdata-without-runtime\b/i.test(attributes)) return false;
-  const type = /\btype="([^"]*)"/i.exec(attributes)?.[1];
+  if (/(?:^|\s)data-without-runtime(?:=|\s|$)/i.test(attributes)) return false;
+  const type = /(?:^|\s)type="([^"]*)"/i.exec(attributes)?.[1];
   if (type && type !== "module" && type !== "text/javascript") return false; // a data block
-  const src = /\bsrc="([^"]*)"/i.exec(attributes)?.[1];
+  const src = /(?:^|\s)src="([^"]*)"/i.exec(attributes)?.[1];
   return src === undefined || src.startsWith("/_next/");
 }
 

@@ -33,6 +33,11 @@ describe("the signed-out readers' copies as plain HTML", () => {
     expect(plain.endsWith("</script></body></html>")).toBe(true);
   });
 
+  it("read attribute names whole: data-src or data-type do not make Next's script a data block or a foreign one", () => {
+    const html = '<html><head><script data-type="application/ld+json" src="/_next/a.js" async=""></script><script data-src="https://example.jp/x.js" src="/_next/b.js"></script><script type="application/ld+json" data-x="1">{}</script></head><body></body></html>';
+    expect(withoutClientRuntime(html)).toBe('<html><head><script type="application/ld+json" data-x="1">{}</script></head><body></body></html>');
+  });
+
   it("leave a page alone whose content a script still has to reveal (a Suspense boundary streamed out of order)", () => {
     const streamed = page.replace("</main>", '</main><div hidden id="S:0"><p>後から届いた内容</p></div><script>$RC("B:0","S:0")</script>');
     expect(withoutClientRuntime(streamed)).toBeNull();

@@ -45,7 +45,7 @@ test("open Kumamoto No 6: 1,759 against the target 1,500, status 達成, chart a
   await expect(table).toContainText("1,759");
   await expect(table).toContainText("1,500");
   // the chart: drawn on the server (a signed-out reader's plain copy), or recharts where the page runs JavaScript
-  await expect(page.locator("figure.chart-figure svg").first()).toBeVisible();
+  await expect(page.locator("figure.chart-figure svg.trend-svg__wide, figure.chart-figure svg.recharts-surface").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "取組状況", exact: true })).toContainText("火の国ぼうさい塾");
   await page.screenshot({ path: "test-results/kpi-6.png", fullPage: true });
   await noAxeViolations(page);

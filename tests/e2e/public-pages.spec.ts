@@ -31,7 +31,8 @@ async function shoot(page: Page, name: string) {
 async function plainCopy(request: APIRequestContext, url: string): Promise<string> {
   await request.get(url);
   const copy = await request.get(url);
-  expect(copy.headers()["x-nextjs-cache"], url).toBe("HIT");
+  // STALE: the stored copy too, served while it is rendered again (older than 5 minutes)
+  expect(["HIT", "STALE"], url).toContain(copy.headers()["x-nextjs-cache"]);
   return copy.text();
 }
 
@@ -53,7 +54,7 @@ test("KPI No 6 on a 390 px phone (the plain copy): the chart fits the screen and
   await plainCopy(request, KPI6);
   await page.setViewportSize(PHONE);
   const response = await page.goto(KPI6);
-  expect(response!.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(["HIT", "STALE"]).toContain(response!.headers()["x-nextjs-cache"]);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("県が育成した防災士の資格取得者数");
   const figure = page.locator("figure.chart-figure");
   await figure.scrollIntoViewIfNeeded();
@@ -93,10 +94,9 @@ test("KPI No 6 on a 390 px phone for a signed-in reader: the interactive chart f
   await page.goto(KPI6);
   const figure = page.locator("figure.chart-figure");
   await figure.scrollIntoViewIfNeeded();
-  // the server-drawn chart gives way to recharts once the chart nears the screen
+  // a page with React draws recharts as the chart nears the screen (the server's drawing is for the plain copies)
   const dots = figure.locator(".recharts-line-dots circle");
   await expect(dots.first()).toBeVisible();
-  await expect(figure.locator("svg.trend-svg__narrow")).toHaveCount(0);
   const last = await dots.last().boundingBox();
   expect(last!.x + last!.width).toBeLessThanOrEqual(PHONE.width);
   const labels = await figure.locator(".recharts-cartesian-axis-tick-label text").allTextContents();
@@ -170,7 +170,7 @@ for (const reader of ["signed out (the plain copy: a few lines of script)", "sig
     if (reader.startsWith("signed in")) await signIn(page, "viewer@demo.example");
     else await plainCopy(request, KUMAMOTO_2020);
     const response = await page.goto(KUMAMOTO_2020);
-    if (reader.startsWith("signed out")) expect(response!.headers()["x-nextjs-cache"]).toBe("HIT");
+    if (reader.startsWith("signed out")) expect(["HIT", "STALE"]).toContain(response!.headers()["x-nextjs-cache"]);
     const all = await divisionOptions(page);
     await page.getByLabel("担当部局", { exact: true }).selectOption({ label: "知事公室" });
     await expect.poll(() => divisionOptions(page)).not.toContain("産業支援課");
