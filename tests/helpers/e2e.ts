@@ -15,6 +15,10 @@ export async function signIn(page: Page, email: string) {
 }
 
 export async function noAxeViolations(page: Page) {
+  // the settled page: right after a server action Next may still be streaming the re-rendered page's metadata, and
+  // for a moment the document has no <title> (seen once in CI on /account after a token was created). A title that
+  // never comes still fails here.
+  await expect.poll(() => page.title(), { timeout: 5000 }).not.toBe("");
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
