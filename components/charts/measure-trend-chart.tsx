@@ -5,7 +5,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartProjection, Trend } from "@/lib/measures/trend";
 
-const COLORS = ["#0017c1", "#c74700", "#197a4b", "#6a00b8"];
+import { SERIES_COLORS as COLORS } from "./series-colors";
 const fmt = (v: number) => v.toLocaleString("ja-JP", { maximumFractionDigits: 6 });
 
 

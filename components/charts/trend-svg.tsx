@@ -4,9 +4,9 @@
 // categories; each point carries its printed value; a text cell (集計中, －) is no point and is named under its year;
 // a numeric target is a dashed line and a hollow point; an estimate (見込み) is a dotted line, never an actual.
 import type { ChartProjection, Trend } from "@/lib/measures/trend";
-import { chartGeometry, type ChartBox } from "@/lib/print/chart-geometry";
+import { chartGeometry, type ChartBox, type ChartGeometry } from "@/lib/print/chart-geometry";
+import { SERIES_COLORS as COLORS } from "./series-colors";
 
-const COLORS = ["#0017c1", "#c74700", "#197a4b", "#6a00b8"];
 const DASHES = [undefined, "5 3", "2 2", "8 3 2 3"];
 
 /** The drawing's size in its own units and its text size; CSS scales the whole to the box it is in. */
@@ -108,9 +108,9 @@ export function TrendSvg({ trend, years, title, projections = [], size, classNam
   );
 }
 
-/** The legend: each series' line and marker, each target's dashed line. */
-export function TrendLegend({ trend, years, className }: { trend: Trend; years: number[]; className: string }) {
-  const g = chartGeometry(trend, years);
+/** The legend: each series' line and marker, each target's dashed line (from a geometry of the same trend and years:
+ *  names and targets do not depend on the drawing's size). */
+export function TrendLegend({ geometry: g, className }: { geometry: ChartGeometry; className: string }) {
   const many = g.series.length > 1;
   return (
     <ul className={className}>
@@ -145,12 +145,13 @@ export function TrendLegend({ trend, years, className }: { trend: Trend; years: 
 /** The KPI page's chart: a phone's and a wider screen's drawing (CSS shows the one that fits its box), the legend
  *  below. Nothing is drawn when no year has a numeric actual. */
 export function ScreenTrendChart({ trend, title, projections = [] }: { trend: Trend; title: string; projections?: ChartProjection[] }) {
-  if (chartGeometry(trend, trend.years).empty) return <p className="trend-svg__empty">数値の実績値はありません（値は下の表のとおり）</p>;
+  const geometry = chartGeometry(trend, trend.years);
+  if (geometry.empty) return <p className="trend-svg__empty">数値の実績値はありません（値は下の表のとおり）</p>;
   return (
     <div className="trend-svg">
       <TrendSvg className="trend-svg__narrow" trend={trend} years={trend.years} title={title} projections={projections} size={NARROW_SIZE} />
       <TrendSvg className="trend-svg__wide" trend={trend} years={trend.years} title={title} projections={projections} size={WIDE_SIZE} />
-      <TrendLegend trend={trend} years={trend.years} className="chart-legend" />
+      <TrendLegend geometry={geometry} className="chart-legend" />
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { chartGeometry } from "@/lib/print/chart-geometry";
 import { PRINT_SIZE, TrendLegend, TrendSvg } from "@/components/charts/trend-svg";
 
 export function PrintTrendChart({ trend, years, title }: { trend: Trend; years: number[]; title: string }) {
-  if (chartGeometry(trend, years).empty) return <p className="print-chart__empty">数値の実績値はありません</p>;
+  const geometry = chartGeometry(trend, years);
+  if (geometry.empty) return <p className="print-chart__empty">数値の実績値はありません</p>;
   return (
     <>
       <TrendSvg trend={trend} years={years} title={title} size={PRINT_SIZE} />
-      <TrendLegend trend={trend} years={years} className="print-chart__legend" />
+      <TrendLegend geometry={geometry} className="print-chart__legend" />
     </>
   );
 }
