@@ -39,7 +39,7 @@ export default function AccessibilityPage() {
         </ul>
         <p>次のものは対象外とします。</p>
         <ul>
-          <li>ダウンロードして使うデータファイル（CSV・JSON・Excel）。表の形式と列の意味は<a href="/opendata">オープンデータのページ</a>で説明しています。</li>
+          <li>ダウンロードして使うデータファイル（CSV・JSON・Excel）。表の形式は<a href="/opendata">オープンデータのページ</a>で、列の意味は<a href="/opendata/columns">列の定義のページ</a>で説明しています。</li>
           <li>各団体が公表している元の資料（PDF 等）と、外部サイトへのリンク先</li>
         </ul>
         <p>

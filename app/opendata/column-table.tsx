@@ -5,7 +5,7 @@ import type { ColumnDef } from "@/lib/opendata/columns";
 export function ColumnTable({ caption, columns }: { caption: string; columns: readonly ColumnDef[] }) {
   return (
     <ScrollRegion label={caption}>
-      <table className="data-table">
+      <table className="data-table column-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -25,12 +25,12 @@ export function ColumnTable({ caption, columns }: { caption: string; columns: re
               <th scope="row">
                 <code>{c.key}</code>
               </th>
-              <td>{c.title}</td>
+              <td className="column-table__title">{c.title}</td>
               <td>
                 {c.type}
                 {c.unit && <div className="muted">{c.unit}</div>}
               </td>
-              <td>{c.description}</td>
+              <td className="column-table__text">{c.description}</td>
               <td>{c.example === "" ? <span className="muted">（空欄）</span> : c.example}</td>
               <td>
                 <code>{c.json}</code>

@@ -5,10 +5,6 @@ import { planPath } from "@/lib/paths";
 import { listOpenDataOrganizations } from "@/lib/opendata/queries";
 import { parseOrganizationSearch } from "@/lib/organizations/search";
 import { OrganizationSearchForm } from "@/components/organization-search-form";
-import { NARRATIVE_COLUMNS, STATUS_COLUMNS, VALUE_COLUMNS } from "@/lib/opendata/columns";
-import { RULE_NAMES, RULE_SCALES } from "@/lib/progress/settings";
-import { STATUS_LABELS } from "@/lib/progress/explain";
-import type { ProgressRule } from "@/lib/progress/types";
 import { DEFAULT_LICENSE, PDL_URL, licenseUrl } from "@/lib/opendata/license";
 import {
   apiCatalogPath,
@@ -23,16 +19,14 @@ import {
   apiPlanValuesCsvPath,
   apiPlanXlsxPath,
   apiSchemaPath,
+  openDataColumnsPagePath,
   openDataPagePath,
 } from "@/lib/opendata/paths";
 import { getPlanFileChecks } from "@/lib/opendata/plan-checks";
 import { RULES_SOURCE } from "@/lib/opendata/machine-readability/rules";
-import { SPECIAL_MARKS } from "@/lib/opendata/table-schema";
-import { VALUE_STATUS } from "@/lib/opendata/columns";
 import { PUBLIC_TEXT_NOTE } from "@/lib/opendata/public-text";
 import { RuleChecks } from "./rule-checks";
 import { ScrollRegion } from "@/components/scroll-region";
-import { ColumnTable } from "./column-table";
 
 export const metadata: Metadata = { title: "オープンデータ" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -217,15 +211,15 @@ export default async function OpenDataPage({ searchParams }: Props) {
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanValuesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の値。CSV（列は下の表）</td>
+              <td>1 計画の値。CSV（<a href={`${openDataColumnsPagePath}#values-columns`}>列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanNarrativesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の公開済みの記述。CSV（列は下の表）</td>
+              <td>1 計画の公開済みの記述。CSV（<a href={`${openDataColumnsPagePath}#narratives-columns`}>列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanStatusesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の進捗の判定（計画の判定方法の表記）、進捗率、根拠、見込み、公式評価。CSV（列は下の表）</td>
+              <td>1 計画の進捗の判定（計画の判定方法の表記）、進捗率、根拠、見込み、公式評価。CSV（<a href={`${openDataColumnsPagePath}#statuses-columns`}>列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanXlsxPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
@@ -253,99 +247,16 @@ export default async function OpenDataPage({ searchParams }: Props) {
         <li>存在しない団体コードや計画を指定すると、JSON の本文（<code>{`{"error":{"status":404,"message":"…"}}`}</code>）で 404 を返します。</li>
       </ul>
 
-      <h2 id="values-columns">値 CSV（values.csv）の列</h2>
+      <h2 id="columns">列の定義</h2>
       <p>
-        1 行が「指標 × 系列（単年・累計など）× 値の区分 × 年度」の 1 つの値です（縦持ち）。基準値・実績値・目標値は <code>valueKind</code> の列で区別します。
-        数値は <code>value</code> の列に数値だけ（桁区切りなし）を、単位は <code>unit</code> の列に、印字どおりの表記は <code>text</code> の列に入れます。
-        見出し（1 行目）はプログラムで扱いやすい英数字のフィールド名で、日本語の項目名・型・単位・内容は下の表と<a href={apiSchemaPath("values")}>スキーマ</a>にあります。
-        時点と期間は、印字どおりの表記（<code>asOf</code>・<code>period</code>）の隣に ISO 8601 の日付・年（<code>asOfDate</code>、<code>periodStart</code>・<code>periodEnd</code>）を置きます。
+        各 CSV の列（フィールド名・項目名・型・単位・内容・例）、欠損値の理由のコードと特殊記号、判定の表記は、
+        <a href={openDataColumnsPagePath}>オープンデータの列の定義</a>のページに一覧しています（プログラム向けには上のスキーマ）。
       </p>
-      <ColumnTable caption="値 CSV の列" columns={VALUE_COLUMNS} />
-      <h3 id="missing-values">欠損値と特殊記号</h3>
-      <p>
-        <code>value</code> が空欄のとき、その理由を <code>valueStatus</code> の列に次のコードで示します（空欄は 0 ではありません）。印字された記号は <code>text</code> にそのまま残します。
-      </p>
-      <ScrollRegion label="valueStatus のコード">
-        <table className="data-table">
-          <caption>valueStatus のコード</caption>
-          <thead>
-            <tr>
-              <th scope="col">コード</th>
-              <th scope="col">意味</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(VALUE_STATUS).map(([code, meaning]) => (
-              <tr key={code}>
-                <th scope="row"><code>{code}</code></th>
-                <td>{meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      <ScrollRegion label="特殊記号の定義">
-        <table className="data-table">
-          <caption>特殊記号の定義</caption>
-          <thead>
-            <tr>
-              <th scope="col">印字</th>
-              <th scope="col">意味</th>
-              <th scope="col">valueStatus</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SPECIAL_MARKS.map((m) => (
-              <tr key={m.mark}>
-                <th scope="row">{m.mark}</th>
-                <td>{m.meaning}</td>
-                <td>{m.valueStatus ? <code>{m.valueStatus}</code> : <span className="muted">―</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-
-      <h2 id="narratives-columns">記述 CSV（narratives.csv）の列</h2>
-      <p>
-        1 行が、公開済みの記述の 1 段落または箇条書きの 1 項目です。1 つの値の中に改行を入れないため、記述は改行ごとに行を分け、<code>itemNumber</code> で順番を示します。
-        同じ指標・評価年度・記述の区分の行を <code>itemNumber</code> の順に改行でつなぐと、元の記述に戻ります（空行は出力しません）。
-      </p>
-      <ColumnTable caption="記述 CSV の列" columns={NARRATIVE_COLUMNS} />
-
-      <h2 id="statuses-columns">判定 CSV（statuses.csv）の列</h2>
-      <p>
-        1 行が「指標 × 評価年度 × 系列」の進捗の判定です（縦持ち）。判定は公開済みの値から KPI のページと同じ計算で求め、計画の判定方法（<code>progressRule</code>）の表記で{" "}
-        <code>statusLabel</code> に、コードを <code>status</code> に入れます。進捗率は <code>rate</code>（%）、判定の式と数値は <code>explanation</code> にあります。
-        指標としての判定（<code>measureStatusLabel</code>）と公式評価は指標・評価年度ごとの値で、その各系列の行に同じ値が入ります。
-        判定に使った実績の年度（<code>judgedYear</code>）が評価年度より前のときは、評価年度の数値が集計中などであることを <code>pendingNote</code> に書きます。
-      </p>
-      <p>
-        <strong><code>projection</code> で始まる列は見込み（推計）で、実績値ではありません。</strong>
-        これまでの実績からの直線の当てはめで求めた目標年度の値で、保存もしていません。
-      </p>
-      <ColumnTable caption="判定 CSV の列" columns={STATUS_COLUMNS} />
-      <ScrollRegion label="判定方法ごとの判定の表記">
-        <table className="data-table">
-          <caption>判定方法ごとの判定の表記（statusLabel。よい順、ほかに「判定不能」）</caption>
-          <thead>
-            <tr>
-              <th scope="col">progressRule</th>
-              <th scope="col">判定方法</th>
-              <th scope="col">statusLabel（status）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(RULE_NAMES) as ProgressRule[]).map((rule) => (
-              <tr key={rule}>
-                <th scope="row"><code>{rule}</code></th>
-                <td>{RULE_NAMES[rule]}</td>
-                <td>{RULE_SCALES[rule].map((s) => `${STATUS_LABELS[s]}（${s}）`).join("・")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ul>
+        <li><a href={`${openDataColumnsPagePath}#values-columns`}>値 CSV（values.csv）の列</a>（<a href={`${openDataColumnsPagePath}#missing-values`}>欠損値と特殊記号</a>）</li>
+        <li><a href={`${openDataColumnsPagePath}#narratives-columns`}>記述 CSV（narratives.csv）の列</a></li>
+        <li><a href={`${openDataColumnsPagePath}#statuses-columns`}>判定 CSV（statuses.csv）の列</a>（<a href={`${openDataColumnsPagePath}#status-labels`}>判定方法ごとの判定の表記</a>）</li>
+      </ul>
 
       <h2 id="format">文字コードと形式</h2>
       <ul>

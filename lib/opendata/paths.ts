@@ -21,3 +21,5 @@ export const apiSchemaPath = (name: SchemaName) => `${API}/schemas/${name}.json`
 /** the machine-readability check of one plan's downloads (JSON) */
 export const apiPlanChecksPath = (code: string, slug: string) => `${plan(code, slug)}/machine-readability.json`;
 export const openDataPagePath = "/opendata";
+/** the page that lists every CSV column (the human-readable twin of the schemas) */
+export const openDataColumnsPagePath = "/opendata/columns";

@@ -7,7 +7,7 @@ const PLAN = "第2期 熊本県まち・ひと・しごと創生総合戦略";
 /** a download link of that plan: visible text, then the plan's name for screen readers */
 const planLink = (label: string) => new RegExp(`^${label}\\s*：${PLAN}$`);
 
-test("the open-data page lists every plan's downloads, the licence and the CSV columns, and passes axe", async ({ page }) => {
+test("the open-data page lists every plan's downloads and the licence, links the column definitions, and passes axe", async ({ page }) => {
   test.setTimeout(120_000); // the page also lists each rule's check; axe reads it all
   await page.goto("/opendata");
   await expect(page).toHaveTitle(/オープンデータ/);
@@ -22,19 +22,34 @@ test("the open-data page lists every plan's downloads, the licence and the CSV c
   await expect(downloads.getByRole("link", { name: /^JSON/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: /^Excel/ })).toHaveCount(4);
   await expect(downloads.getByRole("link", { name: "公共データ利用規約 第1.0版 (PDL1.0)" }).first()).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByText("UTF-8（BOM 付き")).toBeVisible();
+  await page.screenshot({ path: "test-results/opendata.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test("the column definitions page lists each CSV's columns, the missing-value codes and the status labels, and passes axe", async ({ page }) => {
+  await page.goto("/opendata");
+  await page.getByRole("link", { name: "判定 CSV（statuses.csv）の列" }).click();
+  await expect(page).toHaveURL(/\/opendata\/columns#statuses-columns$/);
+  await expect(page).toHaveTitle(/オープンデータの列の定義/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("オープンデータの列の定義");
   await expect(page.getByRole("table", { name: "値 CSV の列" }).getByRole("rowheader", { name: "organizationCode" })).toBeVisible();
   await expect(page.getByRole("table", { name: "記述 CSV の列" }).getByRole("rowheader", { name: "itemNumber" })).toBeVisible();
   const statusColumns = page.getByRole("table", { name: "判定 CSV の列" });
   await expect(statusColumns.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "projectionValue", exact: true }) })).toContainText("実績ではない");
+  await expect(page.getByRole("table", { name: "valueStatus のコード" }).getByRole("rowheader", { name: "pending" })).toBeVisible();
   await expect(page.getByRole("table", { name: /^判定方法ごとの判定の表記/ }).getByRole("row", { name: /^grades/ })).toContainText("S（s）・A（a）・B（b）・C（c）");
+  // the columns of the file a reader downloads, in the file's order
+  const csv = await (await page.request.get("/api/v1/organizations/430005/plans/kumamoto-2020/narratives.csv")).text();
+  const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+  await expect(page.getByRole("table", { name: "記述 CSV の列" }).locator("tbody th")).toHaveText(header);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.locator("#statuses-columns").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/h7-opendata-statuses-${width}.png` });
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expect(page.getByText("UTF-8（BOM 付き")).toBeVisible();
-  await page.screenshot({ path: "test-results/opendata.png", fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
