@@ -3,8 +3,6 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { db } from "@/lib/db";
-import { countUnread } from "@/lib/notifications/queries";
 import { organizationsWhereCanRead, organizationsWithGrant } from "@/lib/authz/permissions";
 
 export const metadata: Metadata = {
@@ -21,8 +19,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const setupOf = user?.memberships.find((m) => m.organizationId === setupOrg);
   // admin roles held back until the user signs in with two-factor sign-in (their organisation requires it)
   const heldAdmin = user?.memberships.filter((m) => m.needsTwoFactor).map((m) => m.organizationName) ?? [];
-  // signed-in users only: anonymous pages (and their cached copies, which have no cookies) run no query here
-  const unread = user ? await countUnread(db(), user) : 0;
+  // read with the session's user (one statement); anonymous pages (and their cached copies) run no query here
+  const unread = user?.unreadNotifications ?? 0;
   return (
     <html lang="ja">
       <body>

@@ -10,9 +10,11 @@ export type SessionClaims = { uid?: string; sv?: number; mfa?: boolean; sso?: bo
 
 export async function loadSessionUser(prisma: PrismaClient, session: SessionClaims) {
   if (!session.uid) return null;
-  // one statement: the user with their memberships, organisations and units
-  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; disabled: boolean; isOperator: boolean; sessionVersion: number; totpEnabledAt: Date | null; memberships: MembershipRow[] }[]>`
-    SELECT u.id, u.name, u.email, u.disabled, u."isOperator", u."sessionVersion", u."totpEnabledAt", ${membershipsJsonSql(Prisma.sql`u.id`)} AS memberships
+  // one statement: the user with their memberships, organisations and units, and the count of unread notifications
+  // the header shows on every page (a statement of its own cost a signed-in page as much CPU as this one)
+  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; disabled: boolean; isOperator: boolean; sessionVersion: number; totpEnabledAt: Date | null; memberships: MembershipRow[]; unread: number }[]>`
+    SELECT u.id, u.name, u.email, u.disabled, u."isOperator", u."sessionVersion", u."totpEnabledAt", ${membershipsJsonSql(Prisma.sql`u.id`)} AS memberships,
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "User" u WHERE u.id = ${session.uid}`;
   const user = rows[0];
   if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
@@ -23,5 +25,7 @@ export async function loadSessionUser(prisma: PrismaClient, session: SessionClai
     email: user.email,
     isOperator: user.isOperator,
     memberships: toMemberships(user.memberships, { twoFactorVerified }),
+    /** unread notifications when the request began (the header's count; lib/notifications/queries.ts counts on demand) */
+    unreadNotifications: user.unread,
   };
 }
