@@ -77,15 +77,22 @@ function reviveDates(comments: LoadedComments): LoadedComments {
   return comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt), replies: c.replies.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })) }));
 }
 
-/** Two statements whatever the number of comments: the comments and replies of the year in one list (with their
- *  authors), then threaded here; a reply is kept under a comment that is loaded too. */
+type CommentRow = { id: string; parentId: string | null; body: string; published: boolean; createdAt: Date; authorName: string };
+
+/** One statement whatever the number of comments: the comments and replies of the year in one list with their authors'
+ *  names (a join: Prisma's include sent a second statement for the authors, even for no comments; a KPI page reads this
+ *  for every signed-in officer), then threaded here; a reply is kept under a comment that is loaded too. */
 async function loadComments(measureId: string, year: number, insider: boolean) {
-  const rows = await db().committeeComment.findMany({
-    // a reply is shown under its comment whatever year it was written for
-    where: { measureId, OR: [{ evaluationYear: year, parentId: null }, { parent: { evaluationYear: year, parentId: null } }], ...(insider ? {} : { published: true }) },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, parentId: true, body: true, published: true, createdAt: true, author: { select: { name: true } } },
-  });
-  const strip = ({ parentId: _, ...c }: (typeof rows)[number]) => c;
+  const rows = await db().$queryRaw<CommentRow[]>`
+    SELECT c.id, c."parentId", c.body, c.published, c."createdAt", u.name AS "authorName"
+      FROM "CommitteeComment" c
+      JOIN "User" u ON u.id = c."authorId"
+      LEFT JOIN "CommitteeComment" p ON p.id = c."parentId"
+     WHERE c."measureId" = ${measureId}
+       -- a reply is shown under its comment whatever year it was written for
+       AND ((c."evaluationYear" = ${year} AND c."parentId" IS NULL) OR (p."evaluationYear" = ${year} AND p."parentId" IS NULL))
+       AND (${insider} OR c.published)
+     ORDER BY c."createdAt", c.id`;
+  const strip = (c: CommentRow) => ({ id: c.id, body: c.body, published: c.published, createdAt: c.createdAt, author: { name: c.authorName } });
   return rows.filter((c) => c.parentId === null).map((c) => ({ ...strip(c), replies: rows.filter((r) => r.parentId === c.id).map(strip) }));
 }

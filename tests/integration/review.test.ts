@@ -2,11 +2,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/permissions";
 import { reviewSchema } from "../../lib/review/mutations";
+import { getComments } from "../../lib/review/queries";
 import { addComment, setCommentPublished, setReviewed } from "../helpers/outcome";
 import { setOfficialRating } from "../helpers/outcome";
 import { useTestDatabase } from "../helpers/database-per-file";
+import { useQueryCounter } from "../helpers/query-counter";
 
 const database = useTestDatabase("seeded");
+const queries = useQueryCounter(database); // also points the app's db() at this file's database
 const actors: Record<string, Actor> = {};
 let measureId = "";
 
@@ -59,6 +62,25 @@ describe("committee comments", () => {
     expect((await setReviewed(p, actors.committee, { measureId, evaluationYear: 2023, reviewed: true })).ok).toBe(true);
     expect(await p.committeeReview.count()).toBe(1);
     expect(await p.auditLog.count({ where: { entityType: { in: ["CommitteeComment", "CommitteeReview"] } } })).toBe(4);
+  });
+});
+
+describe("the comments a KPI page shows", () => {
+  it("insiders get every comment with its replies and authors; the public only the published; another year none", async () => {
+    const resource = { id: measureId, organizationId: actors.admin.memberships[0].organizationId, ownerUnitIds: actors.owner.memberships[0].unitIds as string[] };
+    // after the tests above: the committee's comment is published, the department's answer is not
+    const insider = await getComments(actors.committee, resource, 2023);
+    expect(insider.insider).toBe(true);
+    expect(insider.comments.map((c) => [c.body, c.author.name, c.published, c.replies.map((r) => [r.body, r.author.name, r.published])])).toEqual([
+      ["委員のコメント", "committee", true, [["担当課の回答", "owner", false]]],
+    ]);
+    expect(insider.comments[0].createdAt).toBeInstanceOf(Date);
+    const reader = await getComments(null, resource, 2023);
+    expect(reader.insider).toBe(false);
+    expect(reader.comments.map((c) => [c.body, c.replies.length])).toEqual([["委員のコメント", 0]]);
+    expect((await getComments(actors.committee, resource, 2022)).comments).toEqual([]);
+    // one statement for the comments with their authors (the committee member's review mark is one more)
+    expect(await queries(() => getComments(actors.owner, resource, 2023))).toBe(1);
   });
 });
 
