@@ -211,15 +211,15 @@ export default async function OpenDataPage({ searchParams }: Props) {
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanValuesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の値。CSV（<a href={`${openDataColumnsPagePath}#values-columns`}>列の定義</a>）</td>
+              <td>1 計画の値。CSV（<a href={`${openDataColumnsPagePath}#values-columns`}>値 CSV の列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanNarrativesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の公開済みの記述。CSV（<a href={`${openDataColumnsPagePath}#narratives-columns`}>列の定義</a>）</td>
+              <td>1 計画の公開済みの記述。CSV（<a href={`${openDataColumnsPagePath}#narratives-columns`}>記述 CSV の列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanStatusesCsvPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
-              <td>1 計画の進捗の判定（計画の判定方法の表記）、進捗率、根拠、見込み、公式評価。CSV（<a href={`${openDataColumnsPagePath}#statuses-columns`}>列の定義</a>）</td>
+              <td>1 計画の進捗の判定（計画の判定方法の表記）、進捗率、根拠、見込み、公式評価。CSV（<a href={`${openDataColumnsPagePath}#statuses-columns`}>判定 CSV の列の定義</a>）</td>
             </tr>
             <tr>
               <th scope="row"><code>{apiPlanXlsxPath(EXAMPLE.code, EXAMPLE.slug)}</code></th>
@@ -250,7 +250,7 @@ export default async function OpenDataPage({ searchParams }: Props) {
       <h2 id="columns">列の定義</h2>
       <p>
         各 CSV の列（フィールド名・項目名・型・単位・内容・例）、欠損値の理由のコードと特殊記号、判定の表記は、
-        <a href={openDataColumnsPagePath}>オープンデータの列の定義</a>のページに一覧しています（プログラム向けには上のスキーマ）。
+        <a href={openDataColumnsPagePath}>オープンデータの列の定義</a>のページにまとめています（プログラム向けには上のスキーマ）。
       </p>
       <ul>
         <li><a href={`${openDataColumnsPagePath}#values-columns`}>値 CSV（values.csv）の列</a>（<a href={`${openDataColumnsPagePath}#missing-values`}>欠損値と特殊記号</a>）</li>

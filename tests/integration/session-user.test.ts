@@ -33,6 +33,19 @@ describe("loadSessionUser", () => {
       }
     }
     const officer = (await p.user.findUniqueOrThrow({ where: { email: "officer@example.jp" } })).id;
+    // the header's unread count comes with the user: the unread ones of this user only
+    const other = (await p.user.findUniqueOrThrow({ where: { email: "two@example.jp" } })).id;
+    expect((await loadSessionUser(p, { uid: officer, sv: 0 }))!.unreadNotifications).toBe(0);
+    await p.notification.createMany({
+      data: [
+        { userId: officer, kind: "sheet_submitted", title: "未読1", body: "" },
+        { userId: officer, kind: "sheet_submitted", title: "未読2", body: "" },
+        { userId: officer, kind: "sheet_submitted", title: "既読", body: "", readAt: new Date() },
+        { userId: other, kind: "sheet_submitted", title: "他の人の未読", body: "" },
+      ],
+    });
+    expect((await loadSessionUser(p, { uid: officer, sv: 0 }))!.unreadNotifications).toBe(2);
+    expect((await loadSessionUser(p, { uid: other, sv: 0 }))!.unreadNotifications).toBe(1);
     // the departments' 課 count as the officer's units
     expect((await loadSessionUser(p, { uid: officer, sv: 0 }))!.memberships[0].unitIds.length).toBeGreaterThan(3);
     expect(await loadSessionUser(p, { uid: officer, sv: 1 })).toBeNull();
