@@ -1,6 +1,6 @@
 // 進捗状況別の指標数 as a bar chart drawn on the server (SVG in the HTML: shown without JavaScript, printed with the
 // page, nothing moves when the page loads). The same counts are in the list above it and the tables below.
-import { niceStep } from "@/lib/print/chart-geometry";
+import { niceStep, tenth } from "@/lib/print/chart-geometry";
 import { statusColor } from "./status-colors";
 
 const SLOT = 90;
@@ -13,7 +13,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
   const max = Math.max(1, ...data.map((d) => d.count));
   const step = Math.max(1, Math.ceil(niceStep(max, 4)));
   const top = Math.ceil(max / step) * step;
-  const yOf = (v: number) => Math.round((plotBottom - (v / top) * (plotBottom - BOX.top)) * 10) / 10;
+  const yOf = (v: number) => tenth(plotBottom - (v / top) * (plotBottom - BOX.top));
   const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
   const barWidth = SLOT * 0.6;
   return (
@@ -32,7 +32,7 @@ export function StatusSummarySvg({ data, title }: { data: { status: string; labe
         return (
           <g key={d.status} className="summary-svg__bar" data-status={d.status}>
             <title>{`${d.label}：${d.count.toLocaleString("ja-JP")}件`}</title>
-            <rect x={x} y={y} width={barWidth} height={Math.round((plotBottom - y) * 10) / 10} fill={statusColor(d.status)} />
+            <rect x={x} y={y} width={barWidth} height={tenth(plotBottom - y)} fill={statusColor(d.status)} />
             <text x={x + barWidth / 2} y={y} dy={-6} textAnchor="middle" fill="#111">{d.count.toLocaleString("ja-JP")}</text>
             <text x={x + barWidth / 2} y={plotBottom} dy={Math.round(FONT * 1.4)} textAnchor="middle" fill="#333">{d.label}</text>
           </g>

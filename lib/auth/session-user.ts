@@ -5,6 +5,7 @@
 // two-factor sign-in on, or through the organisation's identity provider (sso), which does its own checks.
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { membershipsJsonSql, toMemberships, type MembershipRow } from "./memberships";
+import { unreadCountSql } from "../notifications/unread";
 
 export type SessionClaims = { uid?: string; sv?: number; mfa?: boolean; sso?: boolean };
 
@@ -14,7 +15,7 @@ export async function loadSessionUser(prisma: PrismaClient, session: SessionClai
   // the header shows on every page (a statement of its own cost a signed-in page as much CPU as this one)
   const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; disabled: boolean; isOperator: boolean; sessionVersion: number; totpEnabledAt: Date | null; memberships: MembershipRow[]; unread: number }[]>`
     SELECT u.id, u.name, u.email, u.disabled, u."isOperator", u."sessionVersion", u."totpEnabledAt", ${membershipsJsonSql(Prisma.sql`u.id`)} AS memberships,
-      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
+      ${unreadCountSql(Prisma.sql`u.id`)} AS unread
     FROM "User" u WHERE u.id = ${session.uid}`;
   const user = rows[0];
   if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
@@ -25,7 +26,7 @@ export async function loadSessionUser(prisma: PrismaClient, session: SessionClai
     email: user.email,
     isOperator: user.isOperator,
     memberships: toMemberships(user.memberships, { twoFactorVerified }),
-    /** unread notifications when the request began (the header's count; lib/notifications/queries.ts counts on demand) */
+    /** unread notifications when the request began (the header's count; the rule: lib/notifications/unread.ts) */
     unreadNotifications: user.unread,
   };
 }

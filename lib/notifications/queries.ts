@@ -2,17 +2,19 @@ import "server-only";
 // A user's own notifications, for every channel (pages, server actions, the API): each function takes the acting
 // user and touches only that user's rows (`where: { userId: actor.id }`), so nobody reads or marks another's.
 import type { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Actor } from "../authz/permissions";
 import { refuse } from "../actions/refusal";
 import { inTransaction } from "../actions/transaction";
 import { writeAudit } from "../audit/log";
 import { DEFAULT_EMAIL, NOTIFICATION_KINDS, type Kind } from "./kinds";
+import { unreadCountSql } from "./unread";
 import { listSchema, type ListInput, type markReadSchema, type PreferencesInput } from "./schemas";
 
-/** The unread count for the header: one indexed count. */
+/** The user's unread count: one indexed count (the header has it from the session's statement). */
 export async function countUnread(prisma: PrismaClient, actor: Actor): Promise<number> {
-  return prisma.notification.count({ where: { userId: actor.id, readAt: null } });
+  const [row] = await prisma.$queryRaw<{ unread: number }[]>`SELECT ${unreadCountSql(Prisma.sql`${actor.id}`)} AS unread`;
+  return row.unread;
 }
 
 export type NotificationItem = { id: string; kind: Kind; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null };
@@ -31,7 +33,7 @@ export async function listNotifications(prisma: PrismaClient, actor: Actor, inpu
       select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
     }),
     prisma.notification.count({ where }),
-    prisma.notification.count({ where: { userId: actor.id, readAt: null } }),
+    countUnread(prisma, actor),
   ]);
   return { items, total, unread, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
 }

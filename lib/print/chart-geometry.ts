@@ -22,7 +22,7 @@ export type ChartGeometry = {
 const DEFAULT_BOX: ChartBox = { width: 400, height: 210, left: 52, right: 14, top: 14, bottom: 38 };
 
 /** Coordinates to a tenth of a unit: finer than any screen or printer shows, and the SVG stays short. */
-const tenth = (v: number) => Math.round(v * 10) / 10;
+export const tenth = (v: number) => Math.round(v * 10) / 10;
 
 const formatTick = (v: number) => v.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
 
