@@ -13,7 +13,9 @@
 //   BENCH_REDIS_URL / REDIS_URL is set or one answers on 127.0.0.1:6379, under a key prefix of this run only), at 16
 //   connections only (the budgets' figure; 1 connection cannot use a second process): the ceiling again and the
 //   pages rendered per request (signed-in, filtered, first visits); with Redis, the same rows with 1 worker and the
-//   same Redis cache, to compare like with like. That keeps the whole run near 7 minutes.
+//   same Redis cache, to compare like with like.
+// Each server is warmed up before it is measured (below: about a thousand requests per process and page, as a server
+// that has run for a while). The whole run takes about 10 minutes on 2 cores.
 // Prints the table and the budgets (bench/report.ts), writes bench/results/latest.json, and stops and removes
 // everything it started.
 import { spawn, spawnSync } from "node:child_process";
@@ -39,6 +41,13 @@ const START = path.resolve("ops", "cli", "start.ts"); // what `npm start` runs
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? SYNTHETIC.organizations);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [1, 16];
+/** Warming up before the measurements (below): requests per server process, at most so many seconds a page, in
+ *  rounds; the first-visit pages (*) more briefly (each request uses up a URL; their code is mostly the rendered
+ *  pages' and is warmed with them). */
+const WARM_REQUESTS = 1200;
+const WARM_MAX_SECONDS = 30;
+const WARM_SPREAD_SECONDS = 6;
+const WARM_ROUND_SECONDS = 2;
 /** One signing key for every server of the run: the officer's session cookie is valid in each of them. */
 const AUTH_SECRET = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64");
 const RESULTS = path.resolve("bench", "results");
@@ -277,6 +286,7 @@ try {
   ];
   const html: Record<string, { bytes: number; gzipBytes: number }> = {};
   const results: Row[] = [];
+  const warmUps: { workers: number; cache: Cache; page: string; requests: number; seconds: number; requestsPerSecondPerRound: number[] }[] = [];
   for (const config of configs) {
     const { workers, cache } = config;
     const { base, stop } = await startServer(appDir, url, config.env, (c) => serverLog.write(c));
@@ -298,8 +308,24 @@ try {
       if (answered.size < workers) log(`warning: only ${answered.size} of ${workers} workers answered 8 concurrent requests`);
     }
 
-    log(`warming up (3 s per page at 4 connections) …`);
-    for (const p of config.pages.filter((p) => !p.spread)) await measure(base, p.paths, 4, 3, headersOf(p));
+    // a server that has run for a while: V8 optimises a render's code only after it has run it often, and a
+    // page rendered per request serves about half its steady rate over its first thousand requests (seed data,
+    // the officer's KPI page, 16 connections, 4 s rounds on a new server: 43, 56, 60, 64, 84, 80, 83, 87 req/s)
+    log(`warming up (16 connections, ${WARM_REQUESTS.toLocaleString("en-US")} requests per worker or ${WARM_MAX_SECONDS} s per page; first visits ${WARM_SPREAD_SECONDS} s, on URLs not measured) …`);
+    for (const p of [...config.pages.filter((p) => !p.spread), ...config.pages.filter((p) => p.spread)]) {
+      const rounds: number[] = [];
+      let requests = 0;
+      const limit = p.spread ? WARM_SPREAD_SECONDS : WARM_MAX_SECONDS;
+      while (requests < WARM_REQUESTS * workers && rounds.length * WARM_ROUND_SECONDS < limit) {
+        const from = cursor.get(p.key) ?? 0;
+        const m = await measure(base, p.spread ? [...p.paths.slice(from), ...p.paths.slice(0, from)] : p.paths, 16, WARM_ROUND_SECONDS, headersOf(p));
+        if (p.spread) cursor.set(p.key, (from + m.requests) % p.paths.length);
+        requests += m.requests;
+        rounds.push(Math.round(m.requestsPerSecond));
+      }
+      warmUps.push({ workers, cache, page: p.key, requests, seconds: rounds.length * WARM_ROUND_SECONDS, requestsPerSecondPerRound: rounds });
+      log(`  ${p.label}: ${requests.toLocaleString("en-US")} requests in ${rounds.length * WARM_ROUND_SECONDS} s (req/s per round: ${rounds.join(", ")})`);
+    }
     for (const c of config.connections)
       for (const p of config.pages) {
         log(`${p.label}, ${workers} worker${workers > 1 ? "s" : ""} (cache: ${cache}), at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
@@ -339,6 +365,7 @@ try {
     servers: configs.map((c) => ({ workers: c.workers, cache: c.cache, connections: c.connections, pages: c.pages.map((p) => p.key) })),
     pages: pages.map((p) => ({ ...p, htmlBytes: html[p.key].bytes, htmlGzipBytes: html[p.key].gzipBytes, sqlQueries: queries[p.key], dataFunctionQueries: inProcess.queries[p.key] ?? null, dataFunctionMs: dataMs[p.key] ?? null, firstLoadJs: js[p.key] ?? null })),
     seconds: SECONDS,
+    warmUp: { requestsPerWorker: WARM_REQUESTS, maxSecondsPerPage: WARM_MAX_SECONDS, firstVisitSeconds: WARM_SPREAD_SECONDS, connections: 16, pages: warmUps },
     budgetsDefinition: BUDGETS,
     spreads: spreads.map((p) => ({ key: p.key, label: p.label, urls: p.paths.length })),
     results,
