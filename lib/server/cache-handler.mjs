@@ -6,8 +6,9 @@
 //   (256 by default). With several server processes (KPI_WORKERS > 1) and no Redis, nothing is cached: an
 //   invalidation in one process could not reach the others.
 // - With REDIS_URL: entries and tag invalidations live in Redis, so an invalidation by any process (or machine) is
-//   seen by every other one on its next read. Redis unreachable → every read is a miss (pages are rendered fresh),
-//   never an error page.
+//   seen by every other one on its next read. Each process also keeps the entries it used in its memory (at most
+//   KPI_PAGE_CACHE_MB) and, while they are fresh, asks Redis only for their tags' times (RedisStore). Redis
+//   unreachable → every read is a miss (pages are rendered fresh), never an error page.
 //
 // The race (issue 16): a render that started before a write's commit may finish after the write invalidated its
 // tags; stamped with the time it is stored, it would count as fresh and hide the write for minutes. Next does not
@@ -154,12 +155,18 @@ export class MemoryStore {
   }
 }
 
-/** Entries and tag times in Redis. Every failure is logged (at most once a minute) and answered as a miss. */
+/** Entries and tag times in Redis. Every failure is logged (at most once a minute) and answered as a miss.
+ *  What this process read or wrote is also kept in its memory (`local`, least recently used out, `localBytes`): while
+ *  that copy is fresh (no tag invalidated since its render began, as Redis says on every read) and not past its
+ *  revalidate time, a read fetches only the tag times, not the entry (a plan's data or a page, tens of kB to copy and
+ *  deserialize every time). Another process's invalidation is still seen on the very next read; another process's
+ *  newer copy of a still-fresh entry is read once this one's revalidate time has passed, as the entry's own would. */
 export class RedisStore {
-  constructor(url, prefix, build) {
+  constructor(url, prefix, build, localBytes = 64 * 1024 * 1024) {
     this.url = url;
     this.prefix = prefix;
     this.build = build;
+    this.local = new MemoryStore(localBytes);
     this.client = null;
     this.ready = null;
     this.lastWarning = 0;
@@ -205,9 +212,18 @@ export class RedisStore {
   async read(key, extraTags) {
     try {
       await this.connection();
+      const kept = (await this.local.read(key, [])).record;
+      if (kept && !pastRevalidate(kept, Date.now())) {
+        const invalidatedAt = await this.invalidationTimes([...kept.tags, ...extraTags]);
+        if (isFresh(kept.renderStart, invalidatedAt)) return { record: kept, invalidatedAt };
+      }
       const raw = await withTimeout(this.binary.get(this.entryKey(key)));
-      if (!raw) return { record: null, invalidatedAt: [] };
+      if (!raw) {
+        this.local.remove(key);
+        return { record: null, invalidatedAt: [] };
+      }
       const record = v8.deserialize(raw);
+      await this.local.write(key, record);
       return { record, invalidatedAt: await this.invalidationTimes([...record.tags, ...extraTags]) };
     } catch (e) {
       this.warn(e);
@@ -224,6 +240,7 @@ export class RedisStore {
     try {
       await this.connection();
       await withTimeout(this.binary.set(this.entryKey(key), v8.serialize(record), { EX: ttlSeconds }));
+      await this.local.write(key, record);
     } catch (e) {
       this.warn(e);
     }
@@ -285,7 +302,7 @@ export function storeFor(ctx, env = process.env) {
     // entries belong to one build (their HTML names its scripts); tag times are shared by every build
     const prefix = env.KPI_REDIS_PREFIX || "kpi";
     const build = env.NEXT_DEPLOYMENT_ID || buildId(ctx?.serverDistDir ?? ".next/server");
-    store = new RedisStore(env.REDIS_URL, prefix, build);
+    store = new RedisStore(env.REDIS_URL, prefix, build, seconds(env.KPI_PAGE_CACHE_MB, 256) * 1024 * 1024);
   } else if (Number(env.KPI_WORKERS ?? 1) > 1) {
     store = null;
   } else {

@@ -144,6 +144,40 @@ describe("Redis store", () => {
     expect((await b.get("/kpi/16", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
   });
 
+  it("a process serves its own fresh copy without fetching the entry again, and still sees another process's invalidation on its next read", async () => {
+    const storeB = redis();
+    const a = handlerWith(redis());
+    const b = handlerWith(storeB);
+    await a.set("/kpi/20", page("<p>approved</p>", ["tag-20"]), pageCtx);
+    expect((await b.get("/kpi/20", getPage))?.value).toMatchObject({ html: "<p>approved</p>" });
+    // the entry is gone from Redis: b still answers from the copy it read, since no tag says it is stale
+    const client = storeB.client as unknown as { del(key: string): Promise<number> };
+    expect(await client.del(`${prefix}:entry:build-1:/kpi/20`)).toBe(1);
+    expect((await b.get("/kpi/20", getPage))?.value).toMatchObject({ html: "<p>approved</p>" });
+    await new Promise((r) => setTimeout(r, 5));
+    await a.revalidateTag(["tag-20"], { expire: 0 });
+    expect(await b.get("/kpi/20", getPage)).toBeNull();
+    // a fresh copy written by another process after the invalidation replaces the kept one
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await a.get("/kpi/20", getPage)).toBeNull();
+    await a.set("/kpi/20", page("<p>new</p>", ["tag-20"]), pageCtx);
+    expect((await b.get("/kpi/20", getPage))?.value).toMatchObject({ html: "<p>new</p>" });
+  });
+
+  it("a kept copy past its revalidate time is read from Redis again (another process's newer one)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const a = handlerWith(redis());
+    const b = handlerWith(redis());
+    await a.set("/kpi/21", page("<p>v1</p>", ["tag-21"]), pageCtx);
+    expect((await b.get("/kpi/21", getPage))?.value).toMatchObject({ html: "<p>v1</p>" });
+    vi.setSystemTime(Date.now() + 1000);
+    // e.g. a regeneration in a after a change made outside the app (a CLI seed): no tag was invalidated
+    await a.set("/kpi/21", page("<p>v2</p>", ["tag-21"]), pageCtx);
+    expect((await b.get("/kpi/21", getPage))?.value).toMatchObject({ html: "<p>v1</p>" });
+    vi.setSystemTime(Date.now() + 300_000);
+    expect((await b.get("/kpi/21", getPage))?.value).toMatchObject({ html: "<p>v2</p>" });
+  });
+
   it("Redis unreachable: every read misses at once, writes and invalidations do not throw", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const h = handlerWith(redis("redis://127.0.0.1:1"));
