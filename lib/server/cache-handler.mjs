@@ -21,6 +21,7 @@
 //
 // A plain .mjs file: Next imports it at run time from this path (it is not bundled).
 import v8 from "node:v8";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient, RESP_TYPES } from "@redis/client";
@@ -124,11 +125,21 @@ export class MemoryStore {
     this.tags = new Map();
   }
   async read(key, extraTags) {
+    const record = this.peek(key);
+    if (!record) return { record: null, invalidatedAt: [] };
+    this.touch(key);
+    return { record, invalidatedAt: this.times([...record.tags, ...extraTags]) };
+  }
+  /** The record kept under `key`, without counting it as used. */
+  peek(key) {
+    return this.entries.get(key)?.record ?? null;
+  }
+  /** Counts the entry as just used (least recently used out first). */
+  touch(key) {
     const hit = this.entries.get(key);
-    if (!hit) return { record: null, invalidatedAt: [] };
+    if (!hit) return;
     this.entries.delete(key);
     this.entries.set(key, hit);
-    return { record: hit.record, invalidatedAt: this.times([...hit.record.tags, ...extraTags]) };
   }
   async invalidationTimes(tags) {
     return this.times(tags);
@@ -156,17 +167,26 @@ export class MemoryStore {
 }
 
 /** Entries and tag times in Redis. Every failure is logged (at most once a minute) and answered as a miss.
- *  What this process read or wrote is also kept in its memory (`local`, least recently used out, `localBytes`): while
- *  that copy is fresh (no tag invalidated since its render began, as Redis says on every read) and not past its
- *  revalidate time, a read fetches only the tag times, not the entry (a plan's data or a page, tens of kB to copy and
- *  deserialize every time). Another process's invalidation is still seen on the very next read; another process's
- *  newer copy of a still-fresh entry is read once this one's revalidate time has passed, as the entry's own would. */
+ *
+ *  What this process read from Redis is also kept in its memory (`kept`, least recently used out, at most
+ *  `keptBytes`; only copies that were fresh when read and have a revalidate time): while a kept copy is not past its
+ *  revalidate time (nor Next's expire time), a read asks Redis only for its tags' times, not for the entry (a plan's
+ *  data or a page, tens of kB to copy and deserialize every time). So:
+ *  - another process's invalidation is seen on the very next read, as before (the tags are read from Redis every time);
+ *  - another process's newer copy of an entry that no invalidation made stale is taken once the kept copy's revalidate
+ *    time (5 minutes) has passed, as an entry of its own age would be regenerated;
+ *  - the kept copies are judged by tag times that Redis still holds: an `epoch` key, read with the tags, tells when
+ *    Redis lost its data (restarted without persistence, flushed, failed over, the key evicted), and every kept copy
+ *    is dropped then and on every reconnection; while Redis is unreachable none is used (every read is a miss). */
 export class RedisStore {
-  constructor(url, prefix, build, localBytes = 64 * 1024 * 1024) {
+  constructor(url, prefix, build, keptBytes = 256 * 1024 * 1024) {
     this.url = url;
     this.prefix = prefix;
     this.build = build;
-    this.local = new MemoryStore(localBytes);
+    this.keptBytes = keptBytes;
+    this.kept = new MemoryStore(keptBytes);
+    /** The value of the epoch key the kept copies were judged under; null: none established (nothing kept). */
+    this.epoch = null;
     this.client = null;
     this.ready = null;
     this.lastWarning = 0;
@@ -182,7 +202,11 @@ export class RedisStore {
           socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
         });
         client.on("error", (e) => this.warn(e));
-        client.on("ready", () => void this.flushPending());
+        client.on("ready", () => {
+          // whatever happened to Redis meanwhile, the kept copies are judged again from scratch
+          this.forgetKept();
+          void this.flushPending();
+        });
         this.client = client;
         this.binary = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
         await client.connect();
@@ -209,22 +233,50 @@ export class RedisStore {
   tagKey(tag) {
     return `${this.prefix}:tag:${tag}`;
   }
+  epochKey() {
+    return `${this.prefix}:epoch`;
+  }
+  forgetKept() {
+    this.kept = new MemoryStore(this.keptBytes);
+    this.epoch = null;
+  }
+  /** The epoch of Redis's current data: set once by the first process to ask, read by every other. */
+  async establishEpoch(client) {
+    await withTimeout(client.set(this.epochKey(), randomUUID(), { NX: true }));
+    this.epoch = await withTimeout(client.get(this.epochKey()));
+  }
+  /** The epoch and the tags' times in one round trip; this process's own invalidations that Redis has not taken yet
+   *  count too. */
+  async epochAndTimes(client, tags) {
+    const [epoch, ...values] = await withTimeout(client.mGet([this.epochKey(), ...tags.map((t) => this.tagKey(t))]));
+    return { epoch, times: values.map((v, i) => Math.max(Number(v ?? 0), this.pending.get(tags[i]) ?? 0)) };
+  }
   async read(key, extraTags) {
     try {
-      await this.connection();
-      const kept = (await this.local.read(key, [])).record;
-      if (kept && !pastRevalidate(kept, Date.now())) {
-        const invalidatedAt = await this.invalidationTimes([...kept.tags, ...extraTags]);
-        if (isFresh(kept.renderStart, invalidatedAt)) return { record: kept, invalidatedAt };
+      const client = await this.connection();
+      if (this.epoch === null) await this.establishEpoch(client);
+      const kept = this.kept.peek(key);
+      if (kept && keepable(kept, Date.now())) {
+        const { epoch, times } = await this.epochAndTimes(client, [...kept.tags, ...extraTags]);
+        if (epoch !== this.epoch) {
+          this.forgetKept();
+          await this.establishEpoch(client);
+        } else if (isFresh(kept.renderStart, times)) {
+          this.kept.touch(key);
+          return { record: kept, invalidatedAt: times };
+        }
       }
       const raw = await withTimeout(this.binary.get(this.entryKey(key)));
       if (!raw) {
-        this.local.remove(key);
+        this.kept.remove(key);
         return { record: null, invalidatedAt: [] };
       }
       const record = v8.deserialize(raw);
-      await this.local.write(key, record);
-      return { record, invalidatedAt: await this.invalidationTimes([...record.tags, ...extraTags]) };
+      const { epoch, times } = await this.epochAndTimes(client, [...record.tags, ...extraTags]);
+      // kept only when judged under the epoch it will be checked against, fresh and with a revalidate time
+      if (epoch === this.epoch && isFresh(record.renderStart, times) && keepable(record, Date.now())) await this.kept.write(key, { ...record, value: detached(record.value) });
+      else this.kept.remove(key);
+      return { record, invalidatedAt: times };
     } catch (e) {
       this.warn(e);
       return { record: null, invalidatedAt: [] };
@@ -234,13 +286,12 @@ export class RedisStore {
     if (tags.length === 0) return [];
     const client = await this.connection();
     const values = await withTimeout(client.mGet(tags.map((t) => this.tagKey(t))));
-    return values.map((v) => Number(v ?? 0));
+    return values.map((v, i) => Math.max(Number(v ?? 0), this.pending.get(tags[i]) ?? 0));
   }
   async write(key, record, ttlSeconds) {
     try {
       await this.connection();
       await withTimeout(this.binary.set(this.entryKey(key), v8.serialize(record), { EX: ttlSeconds }));
-      await this.local.write(key, record);
     } catch (e) {
       this.warn(e);
     }
@@ -263,6 +314,23 @@ export class RedisStore {
       this.warn(e);
     }
   }
+}
+
+/** A copy worth keeping in a process's memory: it has a revalidate time (after which the entry in Redis is read
+ *  again), not yet passed, and it is younger than Next's expire time. */
+function keepable(record, now) {
+  const seconds = record.value?.kind === "FETCH" ? record.value.revalidate : record.cacheControl?.revalidate;
+  return typeof seconds === "number" && seconds > 0 && !pastRevalidate(record, now) && now < record.lastModified + ENTRY_TTL_S * 1000;
+}
+
+/** v8.deserialize gives Buffers that are views of the bytes read from Redis (the whole entry, or the socket's read):
+ *  a kept copy owns its bytes, so that it holds only what sizeOf counts. */
+function detached(value) {
+  if (!value || typeof value !== "object") return value;
+  const copy = { ...value };
+  for (const k of ["rscData", "body", "buffer"]) if (Buffer.isBuffer(copy[k])) copy[k] = Buffer.from(copy[k]);
+  if (copy.segmentData instanceof Map) copy.segmentData = new Map([...copy.segmentData].map(([k, b]) => [k, Buffer.isBuffer(b) ? Buffer.from(b) : b]));
+  return copy;
 }
 
 function withTimeout(promise) {

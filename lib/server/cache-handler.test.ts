@@ -119,7 +119,13 @@ describe("Redis store", () => {
     return s;
   };
   afterAll(async () => {
-    for (const s of stores) s.client?.destroy?.();
+    for (const s of stores) {
+      try {
+        s.client?.destroy?.();
+      } catch {
+        /* destroyed by its test */
+      }
+    }
   });
 
   it("two processes share entries and an invalidation by one is seen by the other on its next read", async () => {
@@ -174,8 +180,50 @@ describe("Redis store", () => {
     // e.g. a regeneration in a after a change made outside the app (a CLI seed): no tag was invalidated
     await a.set("/kpi/21", page("<p>v2</p>", ["tag-21"]), pageCtx);
     expect((await b.get("/kpi/21", getPage))?.value).toMatchObject({ html: "<p>v1</p>" });
-    vi.setSystemTime(Date.now() + 300_000);
+    // v1's revalidate time has passed (v2's has not): the entry is read from Redis again
+    vi.setSystemTime(Date.now() + 299_500);
     expect((await b.get("/kpi/21", getPage))?.value).toMatchObject({ html: "<p>v2</p>" });
+  });
+
+  it("Redis lost its data (restarted empty, flushed): kept copies are not judged by the tag times it forgot", async () => {
+    const storeA = redis();
+    const a = handlerWith(storeA);
+    const b = handlerWith(redis());
+    await a.set("/kpi/22", page("<p>before</p>", ["tag-22"]), pageCtx);
+    expect((await b.get("/kpi/22", getPage))?.value).toMatchObject({ html: "<p>before</p>" });
+    await new Promise((r) => setTimeout(r, 5));
+    await a.revalidateTag(["tag-22"], { expire: 0 });
+    // the invalidation and everything else of this prefix are lost
+    const client = storeA.client as unknown as { keys(pattern: string): Promise<string[]>; del(keys: string[]): Promise<number> };
+    const keys = await client.keys(`${prefix}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await client.del(keys);
+    expect(await b.get("/kpi/22", getPage)).toBeNull();
+  });
+
+  it("a kept copy is not used while Redis is unreachable", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const storeB = redis();
+    const a = handlerWith(redis());
+    const b = handlerWith(storeB);
+    await a.set("/kpi/23", page("<p>kept</p>", ["tag-23"]), pageCtx);
+    expect((await b.get("/kpi/23", getPage))?.value).toMatchObject({ html: "<p>kept</p>" });
+    expect((await b.get("/kpi/23", getPage))?.value).toMatchObject({ html: "<p>kept</p>" });
+    storeB.client?.destroy?.();
+    expect(await b.get("/kpi/23", getPage)).toBeNull();
+    warn.mockRestore();
+  });
+
+  it("a datum kept in memory misses once another process invalidates the reading page's soft tag", async () => {
+    const a = handlerWith(redis());
+    const b = handlerWith(redis());
+    const datum = { kind: "FETCH", data: { headers: {}, body: JSON.stringify({ rating: "A" }), status: 200, url: "" }, revalidate: 300, tags: ["tag-24"] };
+    const ctx = { kind: "FETCH", tags: ["tag-24"], softTags: ["_N_T_/soft-24"] };
+    await a.set("datum-24", datum, { fetchCache: true, tags: ["tag-24"], revalidate: 300 });
+    for (let i = 0; i < 2; i++) expect((await b.get("datum-24", ctx))?.value).toMatchObject({ kind: "FETCH", data: { body: '{"rating":"A"}' } });
+    await new Promise((r) => setTimeout(r, 5));
+    await a.revalidateTag(["_N_T_/soft-24"], { expire: 0 });
+    expect(await b.get("datum-24", ctx)).toBeNull();
   });
 
   it("Redis unreachable: every read misses at once, writes and invalidations do not throw", async () => {
