@@ -56,6 +56,10 @@ export function storedValue(key, data) {
 export const RENDER_WINDOW_MS = seconds(process.env.KPI_CACHE_RENDER_WINDOW_S, 30) * 1000;
 /** An entry lives in Redis at most this long (next.config's expireTime); tag times a window longer. */
 const ENTRY_TTL_S = 3600;
+/** Sets a tag's time (KEYS[1]) to ARGV[1] with a TTL of ARGV[2] seconds, unless it already holds a later one. */
+const RAISE_TAG_TIME = `local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+return 1`;
 /** A Redis command that takes longer than this counts as Redis unreachable. */
 const REDIS_TIMEOUT_MS = 1000;
 
@@ -306,8 +310,10 @@ export class RedisStore {
     try {
       const client = await this.connection();
       const multi = client.multi();
-      // a tag time must outlive every entry stored before it
-      for (const [t, at] of batch) multi.set(this.tagKey(t), String(at), { EX: ENTRY_TTL_S + Math.ceil(RENDER_WINDOW_MS / 1000) + 60 });
+      // a tag time must outlive every entry stored before it; one sent again after an outage must not replace a later
+      // one set meanwhile by another process (the entries rendered between the two would count as fresh)
+      const ttl = String(ENTRY_TTL_S + Math.ceil(RENDER_WINDOW_MS / 1000) + 60);
+      for (const [t, at] of batch) multi.eval(RAISE_TAG_TIME, { keys: [this.tagKey(t)], arguments: [String(at), ttl] });
       await withTimeout(multi.exec());
       for (const [t, at] of batch) if (this.pending.get(t) === at) this.pending.delete(t);
     } catch (e) {

@@ -226,6 +226,24 @@ describe("Redis store", () => {
     expect(await b.get("datum-24", ctx)).toBeNull();
   });
 
+  it("an invalidation sent again after an outage does not replace a later one made meanwhile by another process", async () => {
+    const storeA = redis();
+    const b = handlerWith(redis());
+    const client = storeA.client ?? (await (storeA as unknown as { connection(): Promise<unknown> }).connection());
+    const redisClient = client as { get(key: string): Promise<string | null> };
+    // b invalidated at 2,000; a's invalidation of 1,000 reached Redis only now
+    storeA.pending.set("tag-25", 1000);
+    await b.revalidateTag(["tag-25"], { expire: 0 });
+    const later = Number(await redisClient.get(`${prefix}:tag:tag-25`));
+    expect(later).toBeGreaterThan(1000);
+    await storeA.invalidate([], 0);
+    expect(Number(await redisClient.get(`${prefix}:tag:tag-25`))).toBe(later);
+    expect(storeA.pending.size).toBe(0);
+    // and a later time still replaces an earlier one
+    await storeA.invalidate(["tag-25"], later + 1);
+    expect(Number(await redisClient.get(`${prefix}:tag:tag-25`))).toBe(later + 1);
+  });
+
   it("Redis unreachable: every read misses at once, writes and invalidations do not throw", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const h = handlerWith(redis("redis://127.0.0.1:1"));
