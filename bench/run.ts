@@ -262,6 +262,12 @@ try {
     { key: "kpi-spread", label: "KPI page *", paths: [0, 1, 2, 3].flatMap((k) => orgs.map((i) => `/orgs/${syntheticCode(i)}/plans/${slug}/measures/${((i + k * 13) % SYNTHETIC.measuresPerPlan) + 1}`)), route: null, spread: true },
   ];
   const cursor = new Map<string, number>(); // a spread run goes on where the previous one stopped: no URL twice
+  /** A page's URLs from where its previous run stopped (a spread's; any other page has one URL). */
+  const nextPaths = (p: Page): string[] => {
+    const from = cursor.get(p.key) ?? 0;
+    return [...p.paths.slice(from), ...p.paths.slice(0, from)];
+  };
+  const advance = (p: Page, requests: number): void => void cursor.set(p.key, ((cursor.get(p.key) ?? 0) + requests) % p.paths.length);
   const js: Record<string, FirstLoadJs> = Object.fromEntries(pages.flatMap((p) => (p.route ? [[p.key, firstLoadJs(p.route, path.join(appDir, ".next"))]] : [])));
   const inProcess = countQueries({ url, code, slug, no, unitId });
   // the officer signs in once, on the first server; the cookie is valid on every later one (same AUTH_SECRET)
@@ -317,9 +323,8 @@ try {
       let requests = 0;
       const limit = p.spread ? WARM_SPREAD_SECONDS : WARM_MAX_SECONDS;
       while (requests < WARM_REQUESTS * workers && rounds.length * WARM_ROUND_SECONDS < limit) {
-        const from = cursor.get(p.key) ?? 0;
-        const m = await measure(base, p.spread ? [...p.paths.slice(from), ...p.paths.slice(0, from)] : p.paths, 16, WARM_ROUND_SECONDS, headersOf(p));
-        if (p.spread) cursor.set(p.key, (from + m.requests) % p.paths.length);
+        const m = await measure(base, nextPaths(p), 16, WARM_ROUND_SECONDS, headersOf(p));
+        advance(p, m.requests);
         requests += m.requests;
         rounds.push(Math.round(m.requestsPerSecond));
       }
@@ -331,9 +336,9 @@ try {
         log(`${p.label}, ${workers} worker${workers > 1 ? "s" : ""} (cache: ${cache}), at ${c} connection${c > 1 ? "s" : ""} for ${SECONDS} s …`);
         const before = sampleTicks(databaseName);
         const from = cursor.get(p.key) ?? 0;
-        const m = await measure(base, [...p.paths.slice(from), ...p.paths.slice(0, from)], c, SECONDS, headersOf(p));
+        const m = await measure(base, nextPaths(p), c, SECONDS, headersOf(p));
         if (p.spread && from + m.requests > p.paths.length) log(`note: ${p.label} went round its ${p.paths.length} URLs: some were asked for again`);
-        cursor.set(p.key, (from + m.requests) % p.paths.length);
+        advance(p, m.requests);
         const cpu = cpuUse(before, sampleTicks(databaseName));
         const ceiling = results.find((r) => r.page === "ceiling" && r.connections === c && r.workers === workers && r.cache === cache);
         const of = p.key.replace("-spread", "");

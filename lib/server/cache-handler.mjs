@@ -249,11 +249,15 @@ export class RedisStore {
     await withTimeout(client.set(this.epochKey(), randomUUID(), { NX: true }));
     this.epoch = await withTimeout(client.get(this.epochKey()));
   }
-  /** The epoch and the tags' times in one round trip; this process's own invalidations that Redis has not taken yet
-   *  count too. */
+  /** The epoch and the tags' times in one round trip. */
   async epochAndTimes(client, tags) {
     const [epoch, ...values] = await withTimeout(client.mGet([this.epochKey(), ...tags.map((t) => this.tagKey(t))]));
-    return { epoch, times: values.map((v, i) => Math.max(Number(v ?? 0), this.pending.get(tags[i]) ?? 0)) };
+    return { epoch, times: this.timesOf(tags, values) };
+  }
+  /** The tags' times as Redis holds them (`values`, in order); this process's own invalidations that Redis has not
+   *  taken yet count too. */
+  timesOf(tags, values) {
+    return values.map((v, i) => Math.max(Number(v ?? 0), this.pending.get(tags[i]) ?? 0));
   }
   async read(key, extraTags) {
     try {
@@ -289,8 +293,7 @@ export class RedisStore {
   async invalidationTimes(tags) {
     if (tags.length === 0) return [];
     const client = await this.connection();
-    const values = await withTimeout(client.mGet(tags.map((t) => this.tagKey(t))));
-    return values.map((v, i) => Math.max(Number(v ?? 0), this.pending.get(tags[i]) ?? 0));
+    return this.timesOf(tags, await withTimeout(client.mGet(tags.map((t) => this.tagKey(t)))));
   }
   async write(key, record, ttlSeconds) {
     try {
@@ -371,16 +374,17 @@ function buildId(serverDistDir) {
 let store;
 export function storeFor(ctx, env = process.env) {
   if (store !== undefined) return store;
+  const cacheBytes = seconds(env.KPI_PAGE_CACHE_MB, 256) * 1024 * 1024;
   // `next build` prerenders into memory: its entries belong to no running server yet
   if (env.REDIS_URL && env.NEXT_PHASE !== "phase-production-build") {
     // entries belong to one build (their HTML names its scripts); tag times are shared by every build
     const prefix = env.KPI_REDIS_PREFIX || "kpi";
     const build = env.NEXT_DEPLOYMENT_ID || buildId(ctx?.serverDistDir ?? ".next/server");
-    store = new RedisStore(env.REDIS_URL, prefix, build, seconds(env.KPI_PAGE_CACHE_MB, 256) * 1024 * 1024);
+    store = new RedisStore(env.REDIS_URL, prefix, build, cacheBytes);
   } else if (Number(env.KPI_WORKERS ?? 1) > 1) {
     store = null;
   } else {
-    store = new MemoryStore(seconds(env.KPI_PAGE_CACHE_MB, 256) * 1024 * 1024);
+    store = new MemoryStore(cacheBytes);
   }
   return store;
 }
